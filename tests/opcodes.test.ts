@@ -1,0 +1,31 @@
+// The opcode table is the one list the compiler, disassembler and VM derive from: this test
+// fails on any drift between assembly/shared/opcodes.ts, compiler/opinfo.ts and the wasm build.
+import { describe, expect, it } from "vitest";
+import { readFileSync } from "node:fs";
+import { OP_COUNT, FIRST_OP_WITH_ARG, Op } from "../assembly/shared/opcodes.js";
+import { OPS, opByCpythonName } from "../compiler/opinfo.js";
+
+describe("opcode table", () => {
+  it("numbers opcodes densely from 0 to OP_COUNT-1", () => {
+    const keys = Object.keys(OPS).map(Number).sort((a, b) => a - b);
+    expect(keys).toEqual(Array.from({ length: OP_COUNT }, (_, i) => i));
+  });
+
+  it("gives every opcode a unique name that matches its enum member", () => {
+    const names = Object.values(OPS).map((info) => info.name);
+    expect(new Set(names).size).toBe(names.length);
+    for (const name of names) expect(Op[name as keyof typeof Op]).toBe(opByCpythonName(name));
+  });
+
+  it("splits argument-less opcodes from the rest at FIRST_OP_WITH_ARG", () => {
+    for (let op = 0; op < OP_COUNT; op++) {
+      expect(OPS[op as Op].arg === "none", OPS[op as Op].name).toBe(op < FIRST_OP_WITH_ARG);
+    }
+  });
+
+  it("matches the opcode count the wasm VM was built with", async () => {
+    const bytes = readFileSync(new URL("../build/vm.wasm", import.meta.url));
+    const { instance } = await WebAssembly.instantiate(bytes, { env: { abort() {}, trace() {}, seed: () => 0 } });
+    expect((instance.exports.opCount as () => number)()).toBe(OP_COUNT);
+  });
+});
