@@ -419,7 +419,7 @@ function peephole(e: Emitted, consts: CodeConst[]): Optimised {
     if (ops[i] === Op.NOP) nops++;
   }
   newIndex[len] = len - nops;
-  if (nops === 0) return finish(e);
+  if (nops === 0) return finish({ ops, args, positions, lnotab });
 
   const outOps: number[] = [];
   const outArgs: number[] = [];

@@ -125,6 +125,11 @@ class Builder {
     const mangled = mangle(this.privateName, name);
     const old = scope.symbols.get(mangled) ?? 0;
     scope.symbols.set(mangled, old | flag);
+    // A `global` anywhere makes the name global in the module's own table too.
+    if (flag & DEF_GLOBAL && scope !== this.stack[0]) {
+      const top = this.stack[0];
+      top.symbols.set(mangled, (top.symbols.get(mangled) ?? 0) | flag);
+    }
     if (flag & DEF_PARAM) scope.varnames.push(mangled);
   }
 
