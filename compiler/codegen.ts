@@ -35,6 +35,8 @@ interface FBlock {
   exit: Block | null;
   /** The `with` statement, whose position its cleanup instructions report. */
   node: A.Pos | null;
+  /** FINALLY_TRY: a None placeholder sits under the block (the finally body exits early). */
+  placeholder?: boolean;
 }
 
 type ScopeType = "module" | "class" | "function" | "lambda" | "comprehension";
@@ -56,7 +58,7 @@ function constKey(v: CodeConst): string | null {
   }
   if (typeof v === "string") return "s" + v;
   if (v === ELLIPSIS) return "E";
-  if (isCode(v)) return null;
+  if (isCode(v)) return codeKey(v);
   if ("tuple" in v) {
     const parts: string[] = [];
     for (const x of v.tuple) {
@@ -73,6 +75,24 @@ function constKey(v: CodeConst): string | null {
     parts.push(k.length + ":" + k);
   }
   return `{${parts.sort().join("")}}`;
+}
+
+/** Equal code objects (3.8's code_richcompare: not positions, filename or line table) are
+ * merged into one constant, as 3.8's constant cache does for two identical lambdas. */
+function codeKey(c: CodeObject): string | null {
+  const consts: string[] = [];
+  for (const x of c.consts) {
+    const k = constKey(x);
+    if (k === null) return null;
+    consts.push(k.length + ":" + k);
+  }
+  return (
+    "C" +
+    JSON.stringify([
+      c.name, c.argcount, c.posonlyargcount, c.kwonlyargcount, c.nlocals, c.flags, c.firstlineno,
+      Array.from(c.code).join(","), consts, c.names, c.varnames, c.freevars, c.cellvars,
+    ])
+  );
 }
 
 /** Per code object compilation state (3.8's compiler_unit). */
@@ -340,7 +360,13 @@ export class CodeGen {
         return;
       case FBlockKind.FINALLY_TRY:
         this.emit(Op.POP_BLOCK);
+        // With a placeholder, a return value takes its slot; otherwise it is dropped after.
+        if (fb.placeholder && preserveTos) {
+          this.emit(Op.ROT_TWO);
+          this.emit(Op.POP_TOP);
+        }
         this.jump(Op.CALL_FINALLY, fb.exit!);
+        if (fb.placeholder && !preserveTos) this.emit(Op.POP_TOP);
         return;
       case FBlockKind.FINALLY_END:
         // Leaving a finally body early: the try side pushed a placeholder under the marker.
@@ -820,7 +846,7 @@ export class CodeGen {
     if (breakFinally) this.loadConst(null);
     this.jump(Op.SETUP_FINALLY, end);
     this.useNextBlock(body);
-    this.pushFBlock(FBlockKind.FINALLY_TRY, body, end, null, s);
+    this.pushFBlock(FBlockKind.FINALLY_TRY, body, end, null, s).placeholder = breakFinally;
     if (s.handlers.length) this.tryExcept(s);
     else this.stmts(s.body);
     this.emit(Op.POP_BLOCK);
