@@ -1227,7 +1227,7 @@ export class CodeGen {
         this.emit(Op.UNPACK_EX, i + (after << 8));
         seenStar = true;
       } else if (elt.kind === "Starred") {
-        this.error("multiple starred expressions in assignment", elt);
+        this.error("multiple starred expressions in assignment", node);
       }
     });
     if (!seenStar) this.emit(Op.UNPACK_SEQUENCE, elts.length);
