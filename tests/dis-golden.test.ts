@@ -21,7 +21,7 @@ describe("dis-golden", () => {
       const path = dir + file;
       const source = readFileSync(path, "utf-8");
       const code = compileModule(cpythonAst(path), source, file);
-      try { verify(code); } catch (e) { console.log(disassemble(code)); throw e; }
+      verify(code);
       const decoded = decodeImage(encodeImage(code));
       expect(disassemble(decoded)).toBe(readFileSync(path.replace(/\.py$/, ".dis"), "utf-8"));
     });
