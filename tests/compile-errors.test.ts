@@ -80,11 +80,25 @@ const SNIPPETS: Record<string, string> = {
   blocks_with_items: nest(10, (i) => `with a${i}, b${i}:`, "with c:\n" + "    ".repeat(12) + "pass"),
   blocks_try_21: nestedTry(21),
   blocks_try_20_ok: nestedTry(20),
+  blocks_handler_19: nest(19, (i) => `for i${i} in x:`, block(20, ["try:", " pass", "except E:", " pass"])),
+  blocks_handler_18: nest(18, (i) => `for i${i} in x:`, block(19, ["try:", " pass", "except E as e:", " pass"])),
+  blocks_handler_17_ok: nest(17, (i) => `for i${i} in x:`, block(18, ["try:", " pass", "except E as e:", " for y in x:", "  pass"])),
+  blocks_finally_19: nest(19, (i) => `for i${i} in x:`, block(20, ["try:", " pass", "finally:", " for z in x:", "  pass"])),
   default_except_not_last: "try:\n    pass\nexcept:\n    pass\nexcept ValueError:\n    pass\n",
   starred_twice: "a, *b, *c = range(5)\n",
   starred_alone: "*a = range(5)\n",
   starred_load: "x = *a\n",
 };
+
+/** Lines after the first indented by their leading spaces (one per level) below `level`. */
+function block(level: number, lines: string[]): string {
+  return lines
+    .map((l, i) => {
+      const depth = l.length - l.trimStart().length;
+      return (i === 0 ? "" : "    ".repeat(level + depth)) + l.trimStart();
+    })
+    .join("\n");
+}
 
 function nestedTry(n: number): string {
   let src = "def f():\n";
