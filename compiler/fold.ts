@@ -7,7 +7,7 @@ import type * as A from "./ast.js";
 
 const MAX_INT_SIZE = 128n; // bits
 const MAX_COLLECTION_SIZE = 256n;
-const MAX_STR_SIZE = 20n;
+const MAX_STR_SIZE = 4096n; // characters
 const MAX_TOTAL_ITEMS = 1024n;
 
 /** Thrown internally when an operation would raise in Python: the node is left unfolded. */
