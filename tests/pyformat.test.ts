@@ -105,7 +105,7 @@ const shortDecimals = Array.from({ length: 300 }, () => {
 const specialFloats = [
   0, -0, 1, -1, 0.5, 1.5, 2.5, -2.5, 3.5, 0.125, 0.375, -0.125, 2.675, 1.005, 0.045, 1e16, 1e15, 9999999999999998,
   1e-4, 1e-5, 0.0001, 0.00009999, 1e22, 1e21, 1e23, 5e-324, -5e-324, 2.2250738585072014e-308, 2.225073858507201e-308,
-  1.7976931348623157e308, -1.7976931348623157e308, 0.1, 0.2, 0.3, 1 / 3, 2 / 3, 123456789.125, 9.5, 0.95, 0.995,
+  1.7976931348623157e308, -1.7976931348623157e308, -0.5, -0.4, -0.004, -1e-10, -5e-7, 0.1, 0.2, 0.3, 1 / 3, 2 / 3, 123456789.125, 9.5, 0.95, 0.995,
   9.9999995, 99.5, 999999.5, 0.5e-6, 2 ** 52, 2 ** 53, 2 ** 53 + 2, 2 ** 63, 2 ** 64, 2 ** 1023, 1234.5678,
   -1234.5678, 1e100, 1.5e300, 4.35, 0.000123456, Infinity, -Infinity, NaN,
 ];
@@ -118,6 +118,21 @@ const bigInts: bigint[] = [
   123456789012345678901234567890n, 0x10ffffn, 0x110000n, 2n ** 1024n, 2n ** 1024n - 2n ** 970n,
   2n ** 1024n - 2n ** 970n - 1n, 10n ** 4300n, 10n ** 4300n - 1n, -(10n ** 4300n),
 ];
+
+/** Exact decimal text of the point halfway between |x| and the next double up. */
+function midpoint(x: number): string {
+  const view = new DataView(new ArrayBuffer(8));
+  view.setFloat64(0, Math.abs(x));
+  const bits = view.getBigUint64(0);
+  const biased = Number(bits >> 52n);
+  const frac = bits & ((1n << 52n) - 1n);
+  const mant = biased === 0 ? frac : frac | (1n << 52n);
+  const exp2 = (biased === 0 ? -1074 : biased - 1075) - 1; // (2*mant + 1) * 2^exp2
+  const odd = 2n * mant + 1n;
+  if (exp2 >= 0) return (odd << BigInt(exp2)).toString();
+  const digits = (odd * 5n ** BigInt(-exp2)).toString().padStart(-exp2 + 1, "0");
+  return digits.slice(0, digits.length + exp2) + "." + digits.slice(digits.length + exp2);
+}
 
 function hex(v: bigint): string {
   return v < 0n ? "-0x" + (-v).toString(16) : "0x" + v.toString(16);
@@ -149,7 +164,7 @@ section("repr", () => {
 // Layout grid: every combination of the fill/align/sign/z/#/0/width/grouping options, each spec
 // crossed with a rotating triple of values so all values meet all options.
 const layoutValues = [-1234.5678, 0, -0, 1e20, Infinity, -Infinity, NaN, -0.0001, 12.5, 1234567.891];
-const fillAlign = ["", "<", ">", "^", "=", "*<", "*^", "0=", "0<", "x>", "é="];
+const fillAlign = ["", "<", ">", "^", "=", "*<", "*^", "0=", "0<", "x>", "é=", "😀^"];
 const layoutOptions = product(fillAlign, ["", "+", "-", " "], ["", "z"], ["", "#"], ["", "0"], ["", "1", "9", "13"], ["", ",", "_"]);
 
 section("float layout", () => {
@@ -169,12 +184,16 @@ section("float precision", () => {
   const types = ["", "e", "E", "f", "F", "g", "G", "n", "%"];
   for (const x of allFloats) {
     for (const p of precisions) for (const t of types) cases.push(["ffloat", fstr(x), p + t]);
-    for (const alt of ["#", "#.0", "#.3", "z.0"]) for (const t of ["", "e", "f", "g"]) cases.push(["ffloat", fstr(x), alt + t]);
+    for (const alt of ["#", "#.0", "#.3", "z", "z.0", "z.2", "z#.1"]) {
+      for (const t of ["", "e", "f", "g", "%", "G"]) cases.push(["ffloat", fstr(x), alt + t]);
+    }
+    for (const t of [".340f", ".800e", ".400g", ".330", "#.400g"]) cases.push(["ffloat", fstr(x), t]);
   }
 });
 
 // Short random spec strings over the spec alphabet: covers invalid specs and error precedence.
-const specAlphabet = Array.from("<>^=+- z#00123456789,_.%eEfFgGnbcdoxXs\x01éa*");
+// Includes a Unicode digit (CPython reads widths with Py_UNICODE_TODECIMAL) and an astral char.
+const specAlphabet = Array.from("<>^=+- z#00123456789,_.%eEfFgGnbcdoxXs\x01éa*٥😀");
 function randomSpecs(seed: number, count: number): string[] {
   const r = rng(seed);
   return Array.from({ length: count }, () => {
@@ -259,8 +278,19 @@ section("parse float", () => {
   for (const ws of ["", " ", "\t\n", "\u00a0", "\u3000", "\x1c", "\x85", "\u200b"]) {
     for (const sign of ["", "+", "-"]) for (const body of floatBodies) cases.push(["pfloat", ws + sign + body + ws, null]);
   }
-  for (const x of [...randomDoubles, ...midDoubles]) {
+  for (const x of [...randomDoubles, ...midDoubles, ...specialFloats.filter(Number.isFinite)]) {
     cases.push(["pfloat", x.toPrecision(17), null], ["pfloat", x.toExponential(25), null]);
+    // Exact midpoints between neighbouring doubles, and one unit either side in the last digit:
+    // only a correctly rounded parser gets all three right.
+    const mid = midpoint(x);
+    cases.push(["pfloat", mid, null]);
+    cases.push(["pfloat", mid.replace(/5$/, "49"), null], ["pfloat", mid.replace(/5$/, "51"), null]);
+  }
+  for (const zero of ["\u0660", "\u0966", "\uff10", "\u{1d7ce}"]) {
+    for (const body of ["1", "12.5", "1e3", "1_2", " -7 ", "9876543210", "0.5e-9"]) {
+      const text = body.replace(/\d/g, (d) => String.fromCodePoint(zero.codePointAt(0)! + Number(d)));
+      cases.push(["pfloat", text, null], ["pint", text, 0], ["pint", text, 16]);
+    }
   }
   const alphabet = Array.from("0123456789_.eE+-infatyINFATY x");
   const r = rng(11);
@@ -280,6 +310,11 @@ section("parse int", () => {
     "1_".repeat(4300) + "1", "1".repeat(5000) + "x", "f".repeat(5000), "0x" + "f".repeat(5000), "7".repeat(4400),
   ];
   const bases = [0, 2, 8, 10, 16, 36, 3, 1, 37, -1];
+  for (let b = 2; b <= 36; b++) {
+    for (const body of ["0", "1", "10", "z", "Z_z", "0x10", "0b1", "0o7", "_1", "1_", "9" + "a".repeat(40)]) {
+      cases.push(["pint", body, b], ["pint", "-" + body, b]);
+    }
+  }
   for (const ws of ["", " ", "\t\n", "\u00a0", "\x1c"]) {
     for (const sign of ["", "-", "+", "+-"]) {
       for (const body of bodies) for (const b of bases) cases.push(["pint", ws + sign + body + ws, b]);
@@ -371,8 +406,8 @@ describe("pyformat matches CPython 3.11", () => {
   });
 
   for (const name of Object.keys(groups)) {
-    it(`${name}`, () => {
-      const [start, end] = groups[name]!;
+    const [start, end] = groups[name]!;
+    it(`${name} (${end - start} cases)`, () => {
       const failures: string[] = [];
       for (let i = start; i < end; i++) {
         const c = cases[i]!;
