@@ -169,16 +169,23 @@ function decimalValue(ch: string): number {
   return unicodeDecimal(ch);
 }
 
-/**
- * Value of a Unicode decimal digit (category Nd), or -1. Nd characters come in contiguous runs of
- * ten starting at the digit zero, so the value is the distance to the run's start, modulo 10.
- */
+// The digit zero of every run of ten decimal digits (category Nd) in Unicode 14.0, the version
+// CPython 3.11 ships. A fixed table, not \p{Nd}: the JS engine's newer Unicode has more digits
+// (Kawi, Garay, ...) that CPython 3.11 rejects.
+const DIGIT_ZEROS = [
+  0x30, 0x660, 0x6f0, 0x7c0, 0x966, 0x9e6, 0xa66, 0xae6, 0xb66, 0xbe6, 0xc66, 0xce6, 0xd66, 0xde6, 0xe50,
+  0xed0, 0xf20, 0x1040, 0x1090, 0x17e0, 0x1810, 0x1946, 0x19d0, 0x1a80, 0x1a90, 0x1b50, 0x1bb0, 0x1c40,
+  0x1c50, 0xa620, 0xa8d0, 0xa900, 0xa9d0, 0xa9f0, 0xaa50, 0xabf0, 0xff10, 0x104a0, 0x10d30, 0x11066,
+  0x110f0, 0x11136, 0x111d0, 0x112f0, 0x11450, 0x114d0, 0x11650, 0x116c0, 0x11730, 0x118e0, 0x11950,
+  0x11c50, 0x11d50, 0x11da0, 0x16a60, 0x16ac0, 0x16b50, 0x1d7ce, 0x1d7d8, 0x1d7e2, 0x1d7ec, 0x1d7f6,
+  0x1e140, 0x1e2f0, 0x1e950, 0x1fbf0,
+];
+
+/** Value of a Unicode decimal digit as CPython 3.11 sees it, or -1. */
 function unicodeDecimal(ch: string): number {
-  if (!/^\p{Nd}$/u.test(ch)) return -1;
   const cp = ch.codePointAt(0)!;
-  let start = cp;
-  while (/^\p{Nd}$/u.test(String.fromCodePoint(start - 1))) start--;
-  return (cp - start) % 10;
+  for (const zero of DIGIT_ZEROS) if (cp >= zero && cp < zero + 10) return cp - zero;
+  return -1;
 }
 
 function typeForMessage(t: string): string {

@@ -286,6 +286,10 @@ section("parse float", () => {
     cases.push(["pfloat", mid, null]);
     cases.push(["pfloat", mid.replace(/5$/, "49"), null], ["pfloat", mid.replace(/5$/, "51"), null]);
   }
+  // Every BMP character below U+3100 (and U+FEFF) around a number: finds each whitespace
+  // character CPython strips and each one it rejects.
+  for (let cp = 0; cp < 0x3100; cp++) cases.push(["pfloat", String.fromCharCode(cp) + "5" + String.fromCharCode(cp), null]);
+  cases.push(["pfloat", "\ufeff5", null]);
   for (const zero of ["\u0660", "\u0966", "\uff10", "\u{1d7ce}"]) {
     for (const body of ["1", "12.5", "1e3", "1_2", " -7 ", "9876543210", "0.5e-9"]) {
       const text = body.replace(/\d/g, (d) => String.fromCodePoint(zero.codePointAt(0)! + Number(d)));
@@ -319,6 +323,11 @@ section("parse int", () => {
     for (const sign of ["", "-", "+", "+-"]) {
       for (const body of bodies) for (const b of bases) cases.push(["pint", ws + sign + body + ws, b]);
     }
+  }
+  // Every Unicode decimal digit this engine knows, each as a one-digit int() literal.
+  for (let cp = 0x80; cp < 0x20000; cp++) {
+    const ch = String.fromCodePoint(cp);
+    if (/^\p{Nd}$/u.test(ch)) cases.push(["pint", ch, 10]);
   }
   const alphabet = Array.from("0123456789abcdefxobzXOB_+- ");
   const r = rng(13);
