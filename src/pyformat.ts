@@ -272,6 +272,11 @@ function parseSpec(spec: string, defaultType: string, defaultAlign: string, type
   return s;
 }
 
+/** Whether `type` is a single character of `set` (the type is "" or any one code point). */
+function isOneOf(type: string, set: string): boolean {
+  return type.length === 1 && set.includes(type);
+}
+
 function unknownCode(type: string, typeName: string): PyValueError {
   return new PyValueError(`Unknown format code '${typeForMessage(type)}' for object of type '${typeName}'`);
 }
@@ -345,9 +350,7 @@ export function formatFloat(x: number, spec: string): string {
 }
 
 function formatFloatWith(x: number, s: Spec, typeName: string): string {
-  if (!"eEfFgGn%".includes(s.type) || s.type.length !== 1) {
-    if (s.type !== "") throw unknownCode(s.type, typeName);
-  }
+  if (s.type !== "" && !isOneOf(s.type, "eEfFgGn%")) throw unknownCode(s.type, typeName);
   // CPython hands the precision to C code as an int.
   if (s.precision > 2147483647) throw new PyValueError("precision too big");
   const upper = s.type === "E" || s.type === "F" || s.type === "G";
@@ -398,9 +401,8 @@ function formatFloatWith(x: number, s: Spec, typeName: string): string {
       if (p < 0) ({ int, rest } = reprParts(value, s.alternate));
       else ({ int, rest } = generalParts(value, p, s.alternate, true, false));
   }
-  if (negative && s.noNegZero && /^0*$/.test(int + rest.replace(/[eE].*$/, "").replace(/\D/g, ""))) {
-    negative = false;
-  }
+  // 'z' drops the sign of a value that rounded to zero: look at the digits before any exponent.
+  if (negative && s.noNegZero && !/[1-9]/.test(int + rest.replace(/[eE].*$/, ""))) negative = false;
   const noGroup = s.type === "n";
   return layoutNumber(negative, "", int, rest + suffix, noGroup ? { ...s, grouping: "" } : s, 3);
 }
@@ -437,12 +439,12 @@ function generalParts(
 
 function formatIntSpec(x: bigint, s: Spec): string {
   const t = s.type;
-  if ("eEfFgG%".includes(t) && t !== "") {
+  if (isOneOf(t, "eEfFgG%")) {
     const f = Number(x);
     if (!Number.isFinite(f)) throw new PyOverflowError("int too large to convert to float");
     return formatFloatWith(f, s, "int");
   }
-  if (!"bcdoxXn".includes(t) || t.length !== 1) throw unknownCode(t, "int");
+  if (!isOneOf(t, "bcdoxXn")) throw unknownCode(t, "int");
   if (s.precision >= 0) throw new PyValueError("Precision not allowed in integer format specifier");
   if (s.noNegZero) {
     throw new PyValueError("Negative zero coercion (z) not allowed in integer format specifier");
@@ -462,14 +464,13 @@ function formatIntSpec(x: bigint, s: Spec): string {
   let digits = (negative ? -x : x).toString(base);
   if (base === 10 && digits.length > MAX_STR_DIGITS) throw new PyValueError(E_INT_TO_STR_LIMIT);
   if (t === "X") digits = digits.toUpperCase();
-  const prefix = s.alternate && base !== 10 ? "0" + t.replace("d", "") : "";
+  const prefix = s.alternate && base !== 10 ? "0" + t : "";
   const spec = t === "n" ? { ...s, grouping: "" } : s;
   return layoutNumber(negative, prefix, digits, "", spec, base === 10 ? 3 : 4);
 }
 
 /** format(x, spec) for an int. */
 export function formatInt(x: bigint, spec: string): string {
-  // Zero-precision check order: the parser runs first, then per-type checks.
   const s = parseSpec(spec, "d", ">", "int");
   return formatIntSpec(x, s);
 }

@@ -105,7 +105,8 @@ const shortDecimals = Array.from({ length: 300 }, () => {
 const specialFloats = [
   0, -0, 1, -1, 0.5, 1.5, 2.5, -2.5, 3.5, 0.125, 0.375, -0.125, 2.675, 1.005, 0.045, 1e16, 1e15, 9999999999999998,
   1e-4, 1e-5, 0.0001, 0.00009999, 1e22, 1e21, 1e23, 5e-324, -5e-324, 2.2250738585072014e-308, 2.225073858507201e-308,
-  1.7976931348623157e308, -1.7976931348623157e308, -0.5, -0.4, -0.004, -1e-10, -5e-7, 0.1, 0.2, 0.3, 1 / 3, 2 / 3, 123456789.125, 9.5, 0.95, 0.995,
+  1.7976931348623157e308, -1.7976931348623157e308, -0.5, -0.4, -0.004, -1e-10, -5e-7, 0.1, 0.2, 0.3, 1 / 3, 2 / 3,
+  123456789.125, 9.5, 0.95, 0.995,
   9.9999995, 99.5, 999999.5, 0.5e-6, 2 ** 52, 2 ** 53, 2 ** 53 + 2, 2 ** 63, 2 ** 64, 2 ** 1023, 1234.5678,
   -1234.5678, 1e100, 1.5e300, 4.35, 0.000123456, Infinity, -Infinity, NaN,
 ];
@@ -158,14 +159,18 @@ section("repr", () => {
     const x = fromBits((rand() * 2 ** 32) >>> 0, (rand() * 2 ** 32) >>> 0);
     cases.push(["repr", fstr(x), null]);
   }
-  for (let e = -25; e <= 25; e++) for (const m of [1, 9.999999999999998, 5, 1.5]) cases.push(["repr", fstr(m * 10 ** e), null]);
+  for (let e = -25; e <= 25; e++) {
+    for (const m of [1, 9.999999999999998, 5, 1.5]) cases.push(["repr", fstr(m * 10 ** e), null]);
+  }
 });
 
 // Layout grid: every combination of the fill/align/sign/z/#/0/width/grouping options, each spec
 // crossed with a rotating triple of values so all values meet all options.
 const layoutValues = [-1234.5678, 0, -0, 1e20, Infinity, -Infinity, NaN, -0.0001, 12.5, 1234567.891];
 const fillAlign = ["", "<", ">", "^", "=", "*<", "*^", "0=", "0<", "x>", "é=", "😀^"];
-const layoutOptions = product(fillAlign, ["", "+", "-", " "], ["", "z"], ["", "#"], ["", "0"], ["", "1", "9", "13"], ["", ",", "_"]);
+const layoutOptions = product(
+  fillAlign, ["", "+", "-", " "], ["", "z"], ["", "#"], ["", "0"], ["", "1", "9", "13"], ["", ",", "_"],
+);
 
 section("float layout", () => {
   let i = 0;
@@ -227,7 +232,8 @@ section("int layout", () => {
 });
 
 section("int values", () => {
-  const specs = product(["", "#", "+", "0="], ["", "30", "_", ","], ["", "b", "c", "d", "o", "x", "X", "n", "e", ".3e", "f", "g", ".20g", "%"]);
+  const types = ["", "b", "c", "d", "o", "x", "X", "n", "e", ".3e", "f", "g", ".20g", "%"];
+  const specs = product(["", "#", "+", "0="], ["", "30", "_", ","], types);
   for (const v of bigInts) for (const s of specs) cases.push(["fint", hex(v), s]);
   const r = rng(7);
   for (let i = 0; i < 300; i++) {
@@ -253,7 +259,9 @@ section("str layout", () => {
     }
   }
   for (const fill of ["😀", "\u00a0", "{"]) {
-    for (const a of "<>^") for (const w of ["6", "7"]) for (const v of strValues) cases.push(["fstr", v, fill + a + w + ".3"]);
+    for (const a of "<>^") {
+      for (const w of ["6", "7"]) for (const v of strValues) cases.push(["fstr", v, fill + a + w + ".3"]);
+    }
   }
   randomSpecs(3, 4000).forEach((spec, j) => cases.push(["fstr", strValues[j % strValues.length]!, spec]));
 });
@@ -271,12 +279,15 @@ const floatBodies = [
   "1e_5", "1e5_0", "1e5_", ".5", "5.", ".", "e5", ".e5", "5.e5", "inf", "Inf", "INFINITY", "infinity", "infinit",
   "nan", "NaN", "nAn", "-nan", "+inf", "in f", "0x10", "1 2", "1.2.3", "00012", "0_0", "1e999", "1e-999",
   "2.4703282292062327e-324", "2.4703282292062328e-324", "9007199254740993", "9007199254740992.5000000000000000001",
-  "179769313486231580793728971405303415079934132710037826936173778980444968292764750946649017977587207096330286416692887910946555547851940402630657488671505820681908902000708383676273854845817711531764475730270069855571366959622842914819860834936475292719074168444365510704342711559699508093042880177904174497791.9999999999",
+  // Just below the overflow threshold 2**1024 - 2**970 (which rounds up to inf).
+  ((2n ** 1024n - 2n ** 970n) - 1n).toString() + ".9999999999",
   "١٢٣", "١.٥", "𝟏𝟐", "1\u00002", "", "   ", "++1", "+-1", "1e+-5", "０", "1٫5",
 ];
 section("parse float", () => {
   for (const ws of ["", " ", "\t\n", "\u00a0", "\u3000", "\x1c", "\x85", "\u200b"]) {
-    for (const sign of ["", "+", "-"]) for (const body of floatBodies) cases.push(["pfloat", ws + sign + body + ws, null]);
+    for (const sign of ["", "+", "-"]) {
+      for (const body of floatBodies) cases.push(["pfloat", ws + sign + body + ws, null]);
+    }
   }
   for (const x of [...randomDoubles, ...midDoubles, ...specialFloats.filter(Number.isFinite)]) {
     cases.push(["pfloat", x.toPrecision(17), null], ["pfloat", x.toExponential(25), null]);
@@ -288,7 +299,10 @@ section("parse float", () => {
   }
   // Every BMP character below U+3100 (and U+FEFF) around a number: finds each whitespace
   // character CPython strips and each one it rejects.
-  for (let cp = 0; cp < 0x3100; cp++) cases.push(["pfloat", String.fromCharCode(cp) + "5" + String.fromCharCode(cp), null]);
+  for (let cp = 0; cp < 0x3100; cp++) {
+    const ch = String.fromCharCode(cp);
+    cases.push(["pfloat", ch + "5" + ch, null]);
+  }
   cases.push(["pfloat", "\ufeff5", null]);
   for (const zero of ["\u0660", "\u0966", "\uff10", "\u{1d7ce}"]) {
     for (const body of ["1", "12.5", "1e3", "1_2", " -7 ", "9876543210", "0.5e-9"]) {
@@ -403,7 +417,9 @@ function normalise(kind: Kind, answer: string): string {
   return "F:" + floatText(x);
 }
 
-function clip(s: string): string {
+/** JSON text of a case or answer, shortened around the middle when long. */
+function show(value: unknown): string {
+  const s = JSON.stringify(value);
   return s.length > 120 ? `${s.slice(0, 60)}...(${s.length} chars)...${s.slice(-40)}` : s;
 }
 
@@ -422,7 +438,7 @@ describe("pyformat matches CPython 3.11", () => {
         const c = cases[i]!;
         const want = normalise(c[0], expected[i]!);
         const got = actual(c);
-        if (got !== want) failures.push(`${clip(JSON.stringify(c))}: got ${clip(JSON.stringify(got))}, CPython ${clip(JSON.stringify(want))}`);
+        if (got !== want) failures.push(`${show(c)}: got ${show(got)}, CPython ${show(want)}`);
       }
       // PYFORMAT_FAILURES=dir keeps every difference, not just the first 25, for debugging.
       const dump = process.env.PYFORMAT_FAILURES;
@@ -442,6 +458,8 @@ describe("hand-written anchors from the brief", () => {
     expect(roundFloat(0.125, 2)).toBe(0.12);
   });
   it("writes repr thresholds as CPython does", () => {
-    expect([1e-5, 1e-4, 1e16, 1e15, -0, 1.5e300].map(floatRepr)).toEqual(["1e-05", "0.0001", "1e+16", "1000000000000000.0", "-0.0", "1.5e+300"]);
+    expect([1e-5, 1e-4, 1e16, 1e15, -0, 1.5e300].map(floatRepr)).toEqual([
+      "1e-05", "0.0001", "1e+16", "1000000000000000.0", "-0.0", "1.5e+300",
+    ]);
   });
 });
