@@ -625,16 +625,24 @@ export function parsePyInt(s: string, base: number): bigint | null {
     );
   }
   if (t === "" || t[0] === "_" || t.endsWith("_") || t.includes("__")) return null;
-  let v = 0n;
-  const b = BigInt(base);
-  for (const ch of t) {
-    if (ch === "_") continue;
+  const digits = t.replace(/_/g, "");
+  for (const ch of digits) {
     const d = digitValue(ch);
     if (d < 0 || d >= base) return null;
-    v = v * b + BigInt(d);
   }
+  const v = bigIntFromDigits(digits, base);
   if (leadingZeroRule && t[0] === "0" && v !== 0n) return null;
   return negative ? -v : v;
+}
+
+/** Value of validated digits. BigInt() parses bases 2, 8, 10 and 16 in better than quadratic time. */
+function bigIntFromDigits(digits: string, base: number): bigint {
+  const prefix = base === 2 ? "0b" : base === 8 ? "0o" : base === 16 ? "0x" : base === 10 ? "" : null;
+  if (prefix !== null) return BigInt(prefix + digits);
+  let v = 0n;
+  const b = BigInt(base);
+  for (const ch of digits) v = v * b + BigInt(digitValue(ch));
+  return v;
 }
 
 function digitValue(ch: string): number {

@@ -176,8 +176,8 @@ section("float layout", () => {
   let i = 0;
   for (const opt of layoutOptions) {
     for (const tail of ["", "f", ".2e", "g", ".1%", "n", ".3", "F", ".0f"]) {
-      for (let j = 0; j < 2; j++) {
-        cases.push(["ffloat", fstr(layoutValues[(i + j * 5) % layoutValues.length]!), opt + tail]);
+      for (let j = 0; j < 3; j++) {
+        cases.push(["ffloat", fstr(layoutValues[(i + j * 3) % layoutValues.length]!), opt + tail]);
       }
       i++;
     }
