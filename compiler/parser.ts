@@ -1146,7 +1146,8 @@ class Parser {
   private slices(): Expr {
     const from = this.start();
     const first = this.slice();
-    if (!this.isOp(",")) return first;
+    // A lone starred item is still a tuple: `a[*b]` is `a[(*b,)]`.
+    if (!this.isOp(",") && first.kind !== "Starred") return first;
     const elts = [first];
     while (this.eatOp(",")) {
       if (this.isOp("]")) break;
@@ -1581,10 +1582,15 @@ class Parser {
     if (field.spec !== null) {
       const tokenSpan: Pos = { lineno: t.line, col_offset: t.col, end_lineno: t.endLine, end_col_offset: t.endCol };
       const values: Expr[] = [];
-      for (const sub of field.spec) {
-        if ("literal" in sub) values.push(this.posFrom({ kind: "Constant", value: sub.literal }, whole, whole));
-        else values.push(this.formattedValue(t, sub, whole));
-      }
+      // CPython 3.11 quirk: spec text flushed before a nested field spans the whole literal
+      // concatenation, but trailing spec text spans only its own string token.
+      field.spec.forEach((sub, k) => {
+        if (!("literal" in sub)) values.push(this.formattedValue(t, sub, whole));
+        else {
+          const span = k === field.spec!.length - 1 ? tokenSpan : whole;
+          values.push(this.posFrom({ kind: "Constant", value: sub.literal }, span, span));
+        }
+      });
       format_spec = this.posFrom<JoinedStr>({ kind: "JoinedStr", values }, tokenSpan, tokenSpan);
     }
     return this.posFrom({ kind: "FormattedValue", value, conversion, format_spec }, whole, whole);
