@@ -2,15 +2,14 @@
 // disassembles the same), and damaged images are rejected with a CodeImageError saying why.
 import { describe, expect, it } from "vitest";
 import { readFileSync } from "node:fs";
-import { compileModule } from "../compiler/compile.js";
+import { compile } from "../compiler/compile.js";
 import { encodeImage, decodeImage, CodeImageError, HEADER_SIZE } from "../compiler/codeimage.js";
 import { disassemble } from "../compiler/disasm.js";
 import type { CodeObject } from "../compiler/code.js";
-import { cpythonAst } from "./support/pyast.js";
 import { corpusDirs, expectedSyntaxError, pyFiles, shared } from "./support/corpus.js";
 
 function compileFile(path: string): CodeObject {
-  return compileModule(cpythonAst(path), readFileSync(path, "utf-8"), path.split("/").pop()!);
+  return compile(readFileSync(path, "utf-8"), path.split("/").pop()!);
 }
 
 describe("round trip", () => {

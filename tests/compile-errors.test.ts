@@ -6,15 +6,14 @@ import { execFileSync } from "node:child_process";
 import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { compileModule } from "../compiler/compile.js";
+import { compile } from "../compiler/compile.js";
 import { PySyntaxError } from "../compiler/errors.js";
-import { cpythonAst } from "./support/pyast.js";
 import { expectedSyntaxError, pyFiles, shared } from "./support/corpus.js";
 
 function compileError(path: string): PySyntaxError {
   const name = path.split("/").pop()!;
   try {
-    compileModule(cpythonAst(path), readFileSync(path, "utf-8"), name);
+    compile(readFileSync(path, "utf-8"), name);
   } catch (e) {
     if (e instanceof PySyntaxError) return e;
     throw e;
@@ -128,7 +127,7 @@ describe("compile-stage errors match python3", () => {
       }
       let ours: PySyntaxError | null = null;
       try {
-        compileModule(cpythonAst(path), source, `${name}.py`);
+        compile(source, `${name}.py`);
       } catch (e) {
         if (!(e instanceof PySyntaxError)) throw e;
         ours = e;

@@ -8,10 +8,9 @@ import { mkdtempSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { Op } from "../assembly/shared/opcodes.js";
-import { compileModule } from "../compiler/compile.js";
+import { compile } from "../compiler/compile.js";
 import { isCode, type CodeObject, type Position } from "../compiler/code.js";
 import { OPS, hasArg } from "../compiler/opinfo.js";
-import { cpythonAst } from "./support/pyast.js";
 
 const SOURCE = `class CM:
     def __enter__(self):
@@ -69,7 +68,7 @@ describe("positions", () => {
   const dir = mkdtempSync(join(tmpdir(), "withvm-pos-"));
   const path = join(dir, "t.py");
   writeFileSync(path, SOURCE);
-  const code = compileModule(cpythonAst(path), SOURCE, "t.py");
+  const code = compile(SOURCE, "t.py");
 
   it("calls carry the Call node's span", () => {
     // Leave out 3.11's inline __exit__ calls (positioned on the with statement itself).
@@ -101,7 +100,7 @@ describe("positions", () => {
     const src = `def big():\n${body}\n    return v299\n`;
     const p = join(dir, "big.py");
     writeFileSync(p, src);
-    const big = compileModule(cpythonAst(p), src, "big.py").consts.find(isCode)!;
+    const big = compile(src, "big.py").consts.find(isCode)!;
     let seen = 0;
     for (let i = 0; i < big.code.length; i += 2) {
       if (big.code[i] === Op.EXTENDED_ARG) {
