@@ -1211,7 +1211,6 @@ export class CodeGen {
   }
 
   private nameop(name: string, ctx: A.ExprContext): void {
-    if (this.noEmit) return;
     const u = this.u;
     const mangled = mangle(u.privateName, name);
     const scope = u.ste.scopeOf(mangled);
@@ -1225,16 +1224,18 @@ export class CodeGen {
     }
     if (scope === ScopeKind.LOCAL && isFunction) {
       const op = ctx === "Load" ? Op.LOAD_FAST : ctx === "Store" ? Op.STORE_FAST : Op.DELETE_FAST;
-      this.emit(op, u.addVarname(mangled));
+      // Unlike co_names, co_varnames gains nothing from dropped code.
+      if (!this.noEmit) this.emit(op, u.addVarname(mangled));
       return;
     }
     if ((scope === ScopeKind.GLOBAL_IMPLICIT && isFunction) || scope === ScopeKind.GLOBAL_EXPLICIT) {
       const op = ctx === "Load" ? Op.LOAD_GLOBAL : ctx === "Store" ? Op.STORE_GLOBAL : Op.DELETE_GLOBAL;
-      this.emitName(op, mangled);
+      this.emit(op, u.addName(mangled));
       return;
     }
+    // 3.8 records these names in co_names even in code it drops (`if 0:` bodies).
     const op = ctx === "Load" ? Op.LOAD_NAME : ctx === "Store" ? Op.STORE_NAME : Op.DELETE_NAME;
-    this.emitName(op, mangled);
+    this.emit(op, u.addName(mangled));
   }
 
   private assignSequence(elts: A.Expr[], node: A.Expr): void {
