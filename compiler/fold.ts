@@ -378,6 +378,12 @@ function binop(op: A.OperatorKind, l: ConstValue, r: ConstValue): ConstValue {
     }
     fail();
   }
+  // bool & | ^ bool stays a bool; every other operator makes an int.
+  if (typeof l === "boolean" && typeof r === "boolean") {
+    if (op === "BitAnd") return l && r;
+    if (op === "BitOr") return l || r;
+    if (op === "BitXor") return l !== r;
+  }
   if (typeof a === "bigint" && typeof b === "bigint") return intOp(op, a, b);
   if (op === "LShift" || op === "RShift" || op === "BitAnd" || op === "BitOr" || op === "BitXor") fail();
   if (op === "MatMult") fail();
