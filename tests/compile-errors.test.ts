@@ -1,9 +1,9 @@
 // Compile-stage SyntaxErrors (scope analysis and codegen; parse-stage ones belong to the
 // parser's tests): every such program in ../shared/language/errors gives CPython 3.11's report,
 // a set of snippets is checked against python3 itself, and unsupported constructs are refused.
-import { describe, expect, it } from "vitest";
+import { afterAll, describe, expect, it } from "vitest";
 import { execFileSync } from "node:child_process";
-import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
+import { mkdtempSync, rmSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { compile } from "../compiler/compile.js";
@@ -109,6 +109,7 @@ function nestedTry(n: number): string {
 
 describe("compile-stage errors match python3", () => {
   const dir = mkdtempSync(join(tmpdir(), "withvm-errors-"));
+  afterAll(() => rmSync(dir, { recursive: true, force: true }));
   for (const [name, source] of Object.entries(SNIPPETS)) {
     if (!source) continue;
     it(name, () => {
@@ -158,6 +159,7 @@ describe("unsupported constructs", () => {
     relative_import: ["from . import x\n", "relative imports are not supported by withvm"],
   };
   const dir = mkdtempSync(join(tmpdir(), "withvm-unsupported-"));
+  afterAll(() => rmSync(dir, { recursive: true, force: true }));
   for (const [name, [source, msg]] of Object.entries(refuse)) {
     it(name, () => {
       const path = join(dir, `${name}.py`);

@@ -2,9 +2,9 @@
 // the Call node's span (a multi-line call starts on its first line), an operator its BinOp,
 // and every with-cleanup instruction, inline copies included, the `with` statement's span.
 // Expectations come from python3 (3.11) itself, instruction kind by instruction kind.
-import { describe, expect, it } from "vitest";
+import { afterAll, describe, expect, it } from "vitest";
 import { execFileSync } from "node:child_process";
-import { mkdtempSync, writeFileSync } from "node:fs";
+import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { Op } from "../assembly/shared/opcodes.js";
@@ -66,6 +66,7 @@ const span = (p: Position) => [p.line, p.col, p.endLine, p.endCol];
 
 describe("positions", () => {
   const dir = mkdtempSync(join(tmpdir(), "withvm-pos-"));
+  afterAll(() => rmSync(dir, { recursive: true, force: true }));
   const path = join(dir, "t.py");
   writeFileSync(path, SOURCE);
   const code = compile(SOURCE, "t.py");
