@@ -4,7 +4,7 @@
 
 import { Op } from "../assembly/shared/opcodes.js";
 import type { CodeConst, CodeObject, Position } from "./code.js";
-import { Block, type Instr } from "./ir.js";
+import type { Block } from "./ir.js";
 import { OPS, hasArg, stackEffect } from "./opinfo.js";
 import { truthyConst } from "./constrepr.js";
 
@@ -482,4 +482,3 @@ function lastConstsStart(ops: number[], i: number, n: number): number {
   }
 }
 
-export type { Instr };

@@ -230,7 +230,7 @@ export class CodeGen {
 
   compileModule(mod: A.Module): CodeObject {
     this.enterScope("<module>", "module", this.st.top, 0);
-    this.body(mod.body, null);
+    this.body(mod.body);
     return this.leaveScope(true);
   }
 
@@ -420,7 +420,7 @@ export class CodeGen {
   // ---- statements ----
 
   /** A module or class body: the docstring goes to __doc__. */
-  private body(stmts: A.Stmt[], _cls: A.ClassDef | null): void {
+  private body(stmts: A.Stmt[]): void {
     const u = this.u;
     if (u.scopeType === "module" && !u.lineno && stmts.length) u.lineno = stmts[0].lineno;
     if (stmts.some(hasAnnotation)) this.emit(Op.SETUP_ANNOTATIONS);
@@ -616,7 +616,7 @@ export class CodeGen {
     this.nameop("__module__", "Store");
     this.loadConst(this.u.qualname);
     this.nameop("__qualname__", "Store");
-    this.body(s.body, s);
+    this.body(s.body);
     if (this.u.ste.needsClassClosure) {
       this.emit(Op.LOAD_CLOSURE, this.u.cellIndex.get("__class__")!);
       this.emit(Op.DUP_TOP);
@@ -1381,7 +1381,7 @@ export class CodeGen {
       case "Compare": {
         const n = e.ops.length - 1;
         if (n > 0) {
-          // Visited through expr() in 3.8 only for its parts; keep the node's line rule.
+          // A chained comparison as a condition: jump straight on each link's result.
           const cleanup = this.u.newBlock();
           this.expr(e.left);
           for (let i = 0; i < n; i++) {
