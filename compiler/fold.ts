@@ -447,9 +447,123 @@ function trueDivide(a: bigint, b: bigint): number {
 function floatPow(a: number, b: number): number {
   if (a === 0 && b < 0) fail();
   if (a < 0 && !Number.isInteger(b)) fail(); // complex result
-  const r = a ** b;
+  const r = (Number.isInteger(b) ? exactIntPow(a, b) : precisePow(a, b)) ?? a ** b;
   if (!Number.isFinite(r) && Number.isFinite(a) && Number.isFinite(b)) fail();
   return r;
+}
+
+// ---- float ** int, rounded once from the exact value ----
+// JS's ** is off by an ulp for about 4% of float ** int cases where C's pow (which CPython
+// folds with) is right; the exact power of a double is a rational we can round ourselves.
+
+function bitLength(n: bigint): number {
+  return n === 0n ? 0 : n.toString(2).length;
+}
+
+/** The double nearest to p / q (p, q > 0), ties to even; Infinity on overflow. */
+function ratioToDouble(p: bigint, q: bigint): number {
+  const shift = 66 - (bitLength(p) - bitLength(q));
+  const n = shift >= 0 ? p << BigInt(shift) : p;
+  const d = shift >= 0 ? q : q << BigInt(-shift);
+  const quo = n / d;
+  const sticky = n % d !== 0n;
+  const bits = bitLength(quo);
+  const exp = bits - 1 - shift; // value in [2**exp, 2**(exp + 1))
+  if (exp > 1023) return Infinity;
+  const keep = exp < -1022 ? 53 - (-1022 - exp) : 53;
+  if (keep <= 0) return keep === 0 && (quo > 1n << BigInt(bits - 1) || sticky) ? 2 ** -1074 : 0;
+  const drop = BigInt(bits - keep);
+  let mant = quo >> drop;
+  const rest = quo & ((1n << drop) - 1n);
+  const half = 1n << (drop - 1n);
+  if (rest > half || (rest === half && (sticky || (mant & 1n) === 1n))) mant += 1n;
+  return Number(mant) * 2 ** (exp - keep + 1);
+}
+
+/** a ** n for an integer n, correctly rounded; undefined when too costly to do exactly. */
+function exactIntPow(a: number, n: number): number | undefined {
+  if (a === 0 || !Number.isFinite(a) || Math.abs(n) * 53 > 16384) return undefined;
+  const view = new DataView(new ArrayBuffer(8));
+  view.setFloat64(0, Math.abs(a));
+  const hi = view.getUint32(0);
+  const lo = view.getUint32(4);
+  const biased = hi >>> 20;
+  let mant = (BigInt(hi & 0xfffff) << 32n) | BigInt(lo);
+  let e: number;
+  if (biased === 0) e = -1074;
+  else {
+    mant |= 1n << 52n;
+    e = biased - 1075;
+  }
+  const k = BigInt(Math.abs(n));
+  const m = mant ** k;
+  const e2 = e * Math.abs(n);
+  let p = m;
+  let q = 1n;
+  if (e2 >= 0) p <<= BigInt(e2);
+  else q <<= BigInt(-e2);
+  const magnitude = n >= 0 ? ratioToDouble(p, q) : ratioToDouble(q, p);
+  return a < 0 && n % 2 !== 0 ? -magnitude : magnitude;
+}
+
+// ---- float ** float through 256-bit fixed point: exp(b * ln a), rounded once ----
+
+const FRAC = 256n;
+const ONE = 1n << FRAC;
+
+/** atanh(z) * ONE for a fixed-point z with |z| <= ONE/3. */
+function atanhFixed(z: bigint): bigint {
+  const z2 = (z * z) >> FRAC;
+  let term = z;
+  let sum = 0n;
+  for (let k = 1n; term !== 0n; k += 2n) {
+    sum += term / k;
+    term = (term * z2) >> FRAC;
+  }
+  return sum;
+}
+
+const LN2 = 2n * atanhFixed(ONE / 3n);
+
+/** The exact value of a finite double as mant * 2**exp. */
+function decompose(x: number): [bigint, number] {
+  const view = new DataView(new ArrayBuffer(8));
+  view.setFloat64(0, Math.abs(x));
+  const hi = view.getUint32(0);
+  const biased = hi >>> 20;
+  let mant = (BigInt(hi & 0xfffff) << 32n) | BigInt(view.getUint32(4));
+  if (biased === 0) return [mant, -1074];
+  mant |= 1n << 52n;
+  return [mant, biased - 1075];
+}
+
+/** a ** b for a > 0 and non-integral b, correctly rounded but for astronomically rare ties. */
+function precisePow(a: number, b: number): number | undefined {
+  if (!(a > 0) || !Number.isFinite(a) || !Number.isFinite(b)) return undefined;
+  // ln a = ln(m) + e ln 2 with m in [1, 2)
+  const [mant, e0] = decompose(a);
+  const shift = bitLength(mant) - 1;
+  const e = e0 + shift;
+  const m = (mant << FRAC) >> BigInt(shift); // fixed point in [1, 2)
+  const lnA = 2n * atanhFixed(((m - ONE) << FRAC) / (m + ONE)) + BigInt(e) * LN2;
+  // y = b * ln a, exactly representable b = bm * 2**be
+  const [bm, be] = decompose(b);
+  let y = lnA * bm;
+  y = be >= 0 ? y << BigInt(be) : y >> BigInt(-be);
+  if (b < 0) y = -y;
+  // exp(y) = 2**k * exp(r), |r| <= ln2 / 2
+  const k = (y + LN2 / 2n) / LN2 - (y + LN2 / 2n < 0n && (y + LN2 / 2n) % LN2 !== 0n ? 1n : 0n);
+  if (k > 1100n || k < -1200n) return undefined;
+  const r = y - k * LN2;
+  let term = ONE;
+  let sum = 0n;
+  for (let i = 1n; term !== 0n; i++) {
+    sum += term;
+    term = (term * r) / (ONE * i);
+  }
+  // sum * 2**k / ONE, rounded once
+  const kn = Number(k);
+  return kn >= 0 ? ratioToDouble(sum << BigInt(kn), ONE) : ratioToDouble(sum, ONE << BigInt(-kn));
 }
 
 function floatOp(op: A.OperatorKind, a: number, b: number): number {
