@@ -583,13 +583,22 @@ function floatOp(op: A.OperatorKind, a: number, b: number): number {
       r = a / b;
       break;
     case "FloorDiv": {
+      // CPython's float_floor_div, step by step (its rounding is part of the result).
       if (b === 0) fail();
-      const m = modFloat(a, b);
-      r = (a - m) / b;
-      // Python rounds the quotient to the nearest integral value.
-      const fl = Math.floor(r);
-      r = r - fl > 0.5 ? fl + 1 : fl;
-      if (r === 0) r = (a / b < 0 ? -0 : 0);
+      let mod = a % b;
+      let div = (a - mod) / b;
+      if (mod) {
+        if (b < 0 !== mod < 0) {
+          mod += b;
+          div -= 1;
+        }
+      }
+      if (div) {
+        r = Math.floor(div);
+        if (div - r > 0.5) r += 1;
+      } else {
+        r = a / b < 0 || Object.is(a / b, -0) ? -0 : 0;
+      }
       break;
     }
     case "Mod":
