@@ -171,6 +171,21 @@ describe("the corpus itself under CPython", () => {
   });
 });
 
+// withvm runs `from contextlib import ...` on src/pylib/contextlib.py, so a program must behave the
+// same under CPython with that copy shadowing the stdlib (-S keeps site from importing the real one).
+describe.concurrent("src/pylib under CPython agrees with the stdlib on our programs", () => {
+  const PYLIB = fileURLToPath(new URL("../src/pylib/", import.meta.url));
+  const bundled = existsSync(PYLIB) ? readdirSync(PYLIB).filter((f) => f.endsWith(".py")).map((f) => f.slice(0, -3)) : [];
+  const users = programs.filter((p) => bundled.some((m) => new RegExp(`^\\s*(from ${m} import|import ${m}\\b)`, "m").test(readFileSync(join(ROOT, p), "utf-8"))));
+  it("finds programs that import a bundled module", () => expect(users.length).toBeGreaterThan(0));
+  for (const program of users) {
+    it(program, async () => {
+      const [want, got] = await Promise.all([expected(program), run("python3", ["-S", base(program)], program, { PYTHONPATH: PYLIB })]);
+      expect(difference(want, got)).toBeNull();
+    });
+  }
+});
+
 describe.concurrent("withvm agrees with CPython", () => {
   for (const program of programs) {
     const reason = pending.get(program);
