@@ -62,7 +62,7 @@ const expected = (program: string) => {
  * files"): caret-only lines dropped, `File "<any path>/NAME.py"` reduced to `File "NAME.py"`, a
  * trailing `. Did you mean: '...'?` removed from the last line, line endings normalised.
  */
-export function normaliseTraceback(text: string): string {
+function normaliseTraceback(text: string): string {
   const lines = text
     .replace(/\r\n/g, "\n")
     .split("\n")
