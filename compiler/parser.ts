@@ -78,9 +78,12 @@ class Parser {
 
   // ---- token access ----
 
+  /** The current token. Reaching where tokenizing failed raises that error, as in CPython. */
   private get tok(): Token {
     if (this.i > this.furthest) this.furthest = this.i;
-    return this.toks[this.i];
+    const t = this.toks[this.i];
+    if (t.type === Tok.Error) this.raiseLexError();
+    return t;
   }
 
   /** The current token's type (a call, so TypeScript does not keep a stale narrowing). */
@@ -91,7 +94,9 @@ class Parser {
   private peekAt(k: number): Token {
     const idx = Math.min(this.i + k, this.toks.length - 1);
     if (idx > this.furthest) this.furthest = idx;
-    return this.toks[idx];
+    const t = this.toks[idx];
+    if (t.type === Tok.Error) this.raiseLexError();
+    return t;
   }
 
   private next(): Token {
@@ -180,12 +185,15 @@ class Parser {
 
   /** The place to report an error at a token; EOF-ish tokens report at the last NEWLINE. */
   private where(t: Token): { line: number; col: number; endLine: number; endCol: number } {
-    if (t.type === Tok.EndMarker || t.type === Tok.Dedent || t.type === Tok.Indent) {
-      if (t.type === Tok.Indent) return { line: t.line, col: -1, endLine: t.line, endCol: -1 };
-      let k = this.toks.indexOf(t) - 1;
-      while (k >= 0 && this.toks[k].type === Tok.Dedent) k--;
-      const p = this.toks[k];
-      if (p) return { line: p.line, col: p.col, endLine: p.line, endCol: p.col };
+    if (t.type === Tok.Indent) return { line: t.line, col: -1, endLine: t.line, endCol: -1 };
+    let k = this.toks.indexOf(t);
+    while (this.toks[k].type === Tok.Dedent) k++;
+    if (this.toks[k].type === Tok.EndMarker && !this.fstringToken) {
+      // At end of file CPython points just past the last line that has any text.
+      let line = this.lines.length;
+      while (line > 1 && this.lines[line - 1] === "") line--;
+      const col = [...(this.lines[line - 1] ?? "")].length;
+      return { line, col, endLine: line, endCol: col };
     }
     return { line: t.line, col: t.col, endLine: t.endLine, endCol: t.endCol };
   }
@@ -258,7 +266,8 @@ class Parser {
     try {
       return attempt();
     } catch (e) {
-      if (!(e instanceof PySyntaxError)) throw e;
+      // A tokenizer error ends the parse at once, whichever alternative was being tried.
+      if (!(e instanceof PySyntaxError) || e === this.lexed.error?.error) throw e;
       this.i = saved;
       this.bracketDepth = savedDepth;
       return null;
@@ -413,7 +422,7 @@ class Parser {
     if (this.isOp("(")) {
       this.next();
       this.bracketDepth++;
-      [bases, keywords] = this.callArguments();
+      [bases, keywords] = this.callArguments(false);
       this.bracketDepth--;
       this.expectOp(")");
     }
@@ -552,7 +561,7 @@ class Parser {
     let optional_vars: Expr | null = null;
     if (this.eatKw("as")) {
       optional_vars = this.target("assign");
-      if (!this.isOp(",") && !this.isOp(")") && !this.isOp(":")) this.fail();
+      if (!this.isOp(",") && !this.isOp(")") && !this.isOp(":") && this.tokType() !== Tok.Newline) this.fail();
     }
     return { kind: "withitem", context_expr, optional_vars };
   }
@@ -648,7 +657,7 @@ class Parser {
   }
 
   private delTarget(): Expr {
-    const e = this.bitwiseOr();
+    const e = this.starTargetExpr();
     this.setContext(e, "Del", "del");
     return e;
   }
@@ -741,16 +750,16 @@ class Parser {
 
   private assignment(from: Span, first: Expr): Stmt {
     const segments: Expr[] = [first];
-    const equals: Token[] = [];
     while (this.isOp("=")) {
-      equals.push(this.next());
+      this.next();
       segments.push(this.isKw("yield") ? this.yieldExpr() : this.starExpressions());
     }
     if (this.isOp(":=")) this.fail();
     const value = segments.pop()!;
-    this.checkHereMaybe(first, segments.length === 1 ? value : null);
+    const invalid = segments.some((t) => invalidTarget(t, "assign") !== null);
+    if (invalid && segments.length === 1) this.mistypedComparison(first, value);
     for (const target of segments) {
-      if (target.kind === "Yield" || target.kind === "YieldFrom") {
+      if ((target.kind === "Yield" || target.kind === "YieldFrom") && !this.parenthesized.has(target)) {
         this.errorAtNode("assignment to yield expression not possible", target);
       }
       this.setContext(target, "Store", "assign");
@@ -759,16 +768,18 @@ class Parser {
   }
 
   /**
-   * CPython reads `f() = 1` as a mistyped comparison first: when the expression just before the
-   * only `=` cannot be assigned to, it adds "here. Maybe you meant '==' instead of '='?".
+   * CPython reads an invalid `target = value` as a mistyped comparison first: the expression
+   * just before the only `=` (the last item of a bare tuple) decides the message.
    */
-  private checkHereMaybe(first: Expr, value: Expr | null): void {
-    if (!value || !isBitwiseOrLevel(value)) return;
+  private mistypedComparison(first: Expr, value: Expr): void {
+    if (!isBitwiseOrLevel(value)) return;
     let e = first;
     if (e.kind === "Tuple" && !this.parenthesized.has(e)) e = e.elts[e.elts.length - 1];
-    if (!isBitwiseOrLevel(e) || e.kind === "List" || e.kind === "Tuple" || e.kind === "GeneratorExp" || e.kind === "Starred") return;
+    if (e.kind === "Name" && !this.parenthesized.has(e)) {
+      this.errorAtNode("invalid syntax. Maybe you meant '==' or ':=' instead of '='?", e, value);
+    }
+    if (!isBitwiseOrLevel(e) || e.kind === "List" || e.kind === "Tuple" || e.kind === "GeneratorExp") return;
     if (e.kind === "Constant" && (e.value === null || typeof e.value === "boolean")) return;
-    if (e.kind === "Name" || e.kind === "Attribute" || e.kind === "Subscript") return;
     if (this.parenthesizedStart(e)) return;
     this.errorAtNode(`cannot assign to ${exprName(e)} here. Maybe you meant '==' instead of '='?`, e);
   }
@@ -929,15 +940,14 @@ class Parser {
   }
 
   /** An expression where `:=` would be allowed; withvm rejects `:=` by name. */
-  private namedExpression(): Expr {
+  private namedExpression(equalsHint = true): Expr {
     const startTok = this.tok;
     const e = this.expression();
     if (this.isOp(":=")) {
       if (e.kind !== "Name") this.errorAtNode(`cannot use assignment expressions with ${exprName(e)}`, e);
       this.errorAt(unsupported("assignment expressions (:=)"), startTok, this.tok);
     }
-    if (this.isOp("=") && this.bracketDepth > 0) this.namedEquals(e);
-    if (this.bracketDepth > 0) this.forgottenComma(e, startTok);
+    if (equalsHint && this.isOp("=")) this.namedEquals(e);
     return e;
   }
 
@@ -963,10 +973,14 @@ class Parser {
     if (!this.startsExpression(t) || t.type === Tok.Name && ["not", "await"].includes(t.text)) return;
     if (e.kind === "Lambda" || e.kind === "IfExp") return;
     if (startTok.type === Tok.Name && (startTok.text === "match" || startTok.text === "case" || startTok.text === "_")) return;
-    if (e.kind === "Name" && t.type === Tok.String) return;
+    if (startTok.type === Tok.Name && this.toks[this.toks.indexOf(startTok) + 1]?.type === Tok.String) return;
     if (e.kind === "Name" && (e.id === "print" || e.id === "exec")) return;
     const saved = this.i;
+    const savedDepth = this.bracketDepth;
+    // The second expression is read without this hint, as CPython's expression_without_invalid.
+    this.bracketDepth = 0;
     const next = this.speculate(() => this.expression());
+    this.bracketDepth = savedDepth;
     this.i = saved;
     if (!next) return;
     this.errorAtNode("invalid syntax. Perhaps you forgot a comma?", e, next);
@@ -975,8 +989,12 @@ class Parser {
   private expression(): Expr {
     if (this.isKw("lambda")) return this.lambda();
     const from = this.start();
+    const startTok = this.tok;
     const body = this.disjunction();
-    if (!this.isKw("if")) return body;
+    if (!this.isKw("if")) {
+      if (this.bracketDepth > 0) this.forgottenComma(body, startTok);
+      return body;
+    }
     const ifTok = this.next();
     const test = this.disjunction();
     if (!this.isKw("else")) {
@@ -1384,7 +1402,7 @@ class Parser {
   }
 
   /** Call arguments up to (not including) `)`. */
-  private callArguments(): [Expr[], Keyword[]] {
+  private callArguments(bareGenerator = true): [Expr[], Keyword[]] {
     const args: Expr[] = [];
     const keywords: Keyword[] = [];
     let sawKeyword = false;
@@ -1405,6 +1423,8 @@ class Parser {
         const value = this.expression();
         keywords.push(this.fin({ kind: "keyword", arg: null, value }, from));
         sawDoubleStar = true;
+      } else if ((this.isKw("True") || this.isKw("False") || this.isKw("None")) && this.isOp("=", this.peekAt(1))) {
+        this.errorAt(`cannot assign to ${t.text}`, t, this.peekAt(1));
       } else if (this.isName(t) && this.isOp("=", this.peekAt(1))) {
         this.next();
         this.next();
@@ -1414,15 +1434,11 @@ class Parser {
         sawKeyword = true;
       } else {
         const startTok = this.tok;
-        const value = this.namedExpression();
+        const value = this.namedExpression(false);
         if (this.isOp("=")) {
-          const eq = this.tok;
-          if (value.kind === "Name" || (startTok.type === Tok.Name && KEYWORDS.has(startTok.text))) {
-            this.errorAt('expression cannot contain assignment, perhaps you meant "=="?', startTok, eq);
-          }
           this.errorAtNode('expression cannot contain assignment, perhaps you meant "=="?', value);
         }
-        if (this.isKw("for") || this.isKw("async")) {
+        if (bareGenerator && (this.isKw("for") || this.isKw("async"))) {
           const generators = this.comprehensionClauses();
           const gen = this.fin<Expr & Pos>({ kind: "GeneratorExp", elt: value, generators }, from);
           if (count === 1 && this.isOp(")")) {

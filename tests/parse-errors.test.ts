@@ -84,3 +84,69 @@ describe("errors/unsupported", () => {
     expect(e.msg).toContain(NAMES[name]);
   });
 });
+
+/** Bad input of our own; CPython's parser (ast.parse) is the oracle for type, line and message. */
+const BAD_SNIPPETS: string[] = [
+  // assignment targets
+  "f() = 1", "x = f() = 1", "1 = x", "None = 1", "True = 1", "... = 1", "(a, 1) = x", "[a, f()] = 1",
+  "a, f() = 1", "f(), a = 1", "x + 1 = 2", "lambda: 1 = 2", "a < b = 1", "not a = 1", "x = yield = 1",
+  "f() += 1", "a, b += 1", "[a] += 1", "del f()", "del *a", "del a + 1", "del (a, f())",
+  "for f() in x: pass", "for x + 1 in y: pass", "with a as f(): pass", "[x for f() in y]",
+  "a if b else c = 1", "{a: b} = 1", "{a} = 1", "f'{x}' = 1", "'s' = 1", "[x for x in y] = 1", "(x for x in y) = 1",
+  "a.b: int = 1\n(a, b): int", "[a]: int", "a, b: int", "f(): int",
+  // missing colons and blocks
+  "if x\n  pass", "while x\n  pass", "for x in y\n  pass", "def f()\n  pass", "def f() -> x pass", "class A\n  pass",
+  "with a as b\n  pass", "try\n  pass", "try:\n  pass\nexcept\n  pass", "try:\n  pass\nfinally\n  pass",
+  "if x:\n  pass\nelse\n  pass", "if x:\n  pass\nelif y\n  pass",
+  "if x:\npass", "while x:\npass", "for x in y:\npass", "def f():\npass", "class A:\npass", "with a:\npass",
+  "try:\npass", "try:\n  x\nexcept:\npass", "try:\n  x\nfinally:\npass", "if x:\n  pass\nelse:\npass",
+  "if x:\n  pass\nelif y:\npass", "for x in y:\n  pass\nelse:\npass", "try:\n  x\nexcept E as e:\npass",
+  "if x:\n", "if x:", "def f():\n  # only a comment\n", "try:\n  pass\n", "try:\n  pass\nx = 1",
+  // indentation
+  "x = 1\n  y = 2", "if x:\n    a\n  b", "def f():\n  x = 1\n y = 2", "\tif x:\n", "  x = 1",
+  "if x:\n  a\n    b", "if x:\n\tpass\n        pass",
+  // brackets
+  "x = (1, 2", "x = [1,\n2,\n", "x = {", "x = )", "x = ]", "x = (]", "x = (\n]", "f(a, b))",
+  "x = (1 2\ny = 3", "x = (1 2", "foo(a b)", "[a b]", "x = [1, 2 3]", "{1: 2 3: 4}", "f(a, b c)",
+  // tokens
+  "a $ b", "a ? b", "a ! b", "a € b", "x = 1_", "x = 1__0", "x = 012", "x = 0b12", "x = 0o8", "x = 0x", "x = 0xg",
+  "x = 1e", "x = 1e+", "x = 1abc", "x = 1.5_", "x = \\ 1", "x = 1 \\", "x = 'abc", "x = \"abc\ny = 1",
+  "x = '''abc\n\ny = 1", "x = \"\"\"abc", "x = 'a\\\nb", "x = = 1\ny = \"abc", "x = '\\x4'", "x = '\\u12'",
+  "x = '\\U0011ffff'",
+  // f-strings
+  "f'{}'", "f'{ }'", "f'{a!x}'", "f'{a'", "f'}'", "f'{a b}'", "f'{a!}'", "f'{a:{b:{c}}}'", "f'{#}'",
+  "f'{a)}'", "f'{(a}'", "f'{a['", "f'{\"a}'", "f'{lambda: 1}'", "f'{a!r=}'",
+  // calls and parameters
+  "f(a=1, b)", "f(**a, b)", "f(**a, *b)", "f(x for x in y, 1)", "f(1, x for x in y)", "f(a.b=1)", "f(a=)", "f(*)",
+  "f(a, *)", "f(1=2)", "f(True=1)", "def f(a=1, b): pass", "def f(*): pass", "def f(*, **k): pass", "def f(**k, a): pass",
+  "def f(a, /, b, /): pass", "def f(*, a, /): pass", "def f(*a, *b): pass", "def f(/): pass", "def f(*a=1): pass",
+  "def f(**k=1): pass", "def f(a=): pass", "lambda a=1, b: 0", "lambda *: 0", "def f(a b): pass", "def f(1): pass",
+  "def f:\n  pass", "def (): pass", "class (A): pass", "class A(: pass",
+  // expressions
+  "x = 1 if y", "x = a if b else", "x = not", "x = 1 +", "x = 5 ^", "x = yield from", "x = [i for i in]",
+  "x = {1: }", "x = {1:2, 3}", "x = [x, y for x, y in z]", "x = (a, b for a, b in c)", "x.1", "x = a..b",
+  "x = (yield) = 1", "x = *", "print 'x'", "print x, y", "exec 'x'", "x = 1; ;", "x = a b", "if x = 1: pass",
+  "if f() = 1: pass", "while x = 1: pass", "x = [a = 1]", "x = {a = 1}", "x = (a.b = 1)", "a := 1", "(a.b := 1)",
+  "x = lambda: yield", "import", "import a.b as", "import a as b.c", "from . import", "from x import a,",
+  "from x import (a, b", "from x import *, a", "from x import a as", "global", "global x,", "del", "assert",
+  "raise x from", "return x y", "pass pass", "else: pass", "elif x: pass", "except: pass", "finally: pass",
+  "x = 1 = 2", "@\ndef f(): pass", "@dec\nx = 1", "with a b: pass", "with (a as b) as c: pass",
+  "for x in y pass", "for in y: pass", "for x y: pass", "try:\n  x\nexcept A, B:\n  pass",
+  "try:\n  x\nelse:\n  pass", "try:\n  x\nexcept:\n  pass\nexcept A:\n  pass\nfinally:\n  pass\nelse:\n  pass",
+  "if x:\n  pass\nelse:\n  pass\nelse:\n  pass", "class A(x for x in y): pass", "nonlocal", "x = [1, 2,, 3]",
+  "f(,)", "x = (,)", "x = a[]", "x = a[1:2:3:4]", "def f(a, a=1, *, b, **c, d): pass", "x = 1 if 2 else",
+];
+
+describe("bad snippets of our own match CPython", () => {
+  const dir = mkdtempSync(join(tmpdir(), "withvm-bad-"));
+  it.each(BAD_SNIPPETS.map((s, k) => [JSON.stringify(s), s, k] as const))("%s", (_label, source, k) => {
+    const path = join(dir, `bad${k}.py`);
+    writeFileSync(path, source);
+    const cpython = cpythonCheck(path, "parse");
+    expect(cpython.ok).toBe(false);
+    const e = parseError(source, `bad${k}.py`);
+    // CPython raises TabError, a subclass of IndentationError that our error type folds in.
+    const type = cpython.type === "TabError" ? "IndentationError" : cpython.type;
+    expect({ type: e.type, lineno: e.lineno, msg: e.msg }).toEqual({ type, lineno: cpython.lineno, msg: cpython.msg });
+  });
+});
