@@ -62,6 +62,8 @@ class Parser {
   /** Nesting depth of brackets around the current token, for the forgotten-comma hint. */
   private bracketDepth = 0;
   private recursion = 0;
+  /** Furthest token a failed speculative parse reached (CPython reports generic errors there). */
+  private speculationFurthest = 0;
 
   constructor(
     private readonly lexed: Lexed,
@@ -71,9 +73,6 @@ class Parser {
     private readonly fstringToken: Token | null,
   ) {
     this.toks = lexed.tokens;
-    const err = lexed.error;
-    // Errors CPython's tokenizer raises on the spot win over any parser error, wherever they are.
-    if (err?.immediate) throw err.error;
   }
 
   // ---- token access ----
@@ -152,9 +151,9 @@ class Parser {
     return this.toks[this.i - 1];
   }
 
+  /** Where a node starting at the current token begins (the token itself: no allocation). */
   private start(): Span {
-    const t = this.tok;
-    return { line: t.line, col: t.col };
+    return this.tok;
   }
 
   /** Fills in a node's position from `from` to the end of the last consumed token. */
@@ -211,6 +210,10 @@ class Parser {
    */
   private raise(err: PySyntaxError): never {
     const lexErr = this.lexed.error;
+    // CPython tokenizes the rest of the file after a parser error, and errors its tokenizer
+    // raises on the spot replace the parser's, except "unexpected indent/unindent".
+    const indentProblem = err.type === "IndentationError" && err.msg.startsWith("unexpected ");
+    if (lexErr?.immediate && !indentProblem) throw lexErr.error;
     if (lexErr?.openBracket) {
       const furthestLine = this.toks[Math.min(this.furthest, this.toks.length - 2)]?.line ?? 0;
       if (furthestLine > lexErr.openBracket.line) throw lexErr.error;
@@ -234,11 +237,13 @@ class Parser {
     const t = this.tok;
     if (t.type === Tok.Error) this.raiseLexError();
     if (t.type === Tok.Indent) this.errorAt("unexpected indent", t, t, "IndentationError");
-    if (t.type === Tok.Dedent && this.toks[this.i + 1]?.type !== Tok.EndMarker) {
-      this.errorAt("unexpected unindent", t, t, "IndentationError");
-    }
+    if (t.type === Tok.Dedent) this.errorAt("unexpected unindent", t, t, "IndentationError");
     if (t.type === Tok.EndMarker && this.lexed.error?.openBracket) this.raiseLexError();
     if (this.isKw("async") || this.isKw("await")) this.rejectAsync();
+    const furthest = this.toks[this.speculationFurthest];
+    if (this.speculationFurthest > this.i && furthest.type !== Tok.Error && furthest.type !== Tok.EndMarker) {
+      this.errorAt("invalid syntax", furthest);
+    }
     this.errorAt("invalid syntax", t);
   }
 
@@ -268,6 +273,7 @@ class Parser {
     } catch (e) {
       // A tokenizer error ends the parse at once, whichever alternative was being tried.
       if (!(e instanceof PySyntaxError) || e === this.lexed.error?.error) throw e;
+      this.speculationFurthest = Math.max(this.speculationFurthest, this.furthest);
       this.i = saved;
       this.bracketDepth = savedDepth;
       return null;
@@ -543,7 +549,8 @@ class Parser {
         }
         this.bracketDepth--;
         this.expectOp(")");
-        if (!this.isOp(":")) this.fail();
+        // A NEWLINE here is a forgotten colon, which colon() reports below.
+        if (!this.isOp(":") && this.tokType() !== Tok.Newline) this.fail();
         return list;
       });
     }
@@ -569,6 +576,7 @@ class Parser {
   /** `match` is a soft keyword: only a full `match subject:` header makes it a statement. */
   private rejectMatch(): void {
     const matchTok = this.tok;
+    const matchIndex = this.i;
     const next = this.peekAt(1);
     if (next.type === Tok.Newline || (next.type === Tok.Op && ["=", ".", ",", ")", ";", ":"].includes(next.text)) || next.text in AUG_OPS) return;
     const isMatch = this.speculate(() => {
@@ -576,7 +584,7 @@ class Parser {
       this.starNamedExpressions();
       return this.isOp(":") && this.peekAt(1).type === Tok.Newline;
     });
-    this.i = this.toks.indexOf(matchTok);
+    this.i = matchIndex;
     if (isMatch) this.errorAt(unsupported("'match' statements"), matchTok);
   }
 
@@ -752,6 +760,11 @@ class Parser {
     const segments: Expr[] = [first];
     while (this.isOp("=")) {
       this.next();
+      if (this.atSimpleEnd()) {
+        // `x = 1 =`: CPython names a bad target before complaining about the missing value.
+        for (const target of segments) this.setContext(target, "Store", "assign");
+        this.fail();
+      }
       segments.push(this.isKw("yield") ? this.yieldExpr() : this.starExpressions());
     }
     if (this.isOp(":=")) this.fail();
@@ -797,6 +810,11 @@ class Parser {
   }
 
   private annAssign(from: Span, target: Expr): Stmt {
+    const bareYield = (target.kind === "Yield" || target.kind === "YieldFrom") && !this.parenthesized.has(target);
+    if (bareYield || !this.startsExpression(this.peekAt(1))) {
+      this.next();
+      this.fail();
+    }
     const paren = this.parenthesized.has(target);
     if (target.kind === "Tuple" && !paren) this.errorAtNode("only single target (not tuple) can be annotated", target.elts[0] ?? target);
     if (target.kind === "List") this.errorAtNode("only single target (not list) can be annotated", target);
@@ -804,8 +822,10 @@ class Parser {
     if (target.kind !== "Name" && target.kind !== "Attribute" && target.kind !== "Subscript") {
       this.errorAtNode("illegal target for annotation", target);
     }
-    this.setContext(target, "Store", "assign");
     this.next();
+    // Without an annotation CPython does not get as far as judging the target.
+    if (!this.startsExpression(this.tok)) this.fail();
+    this.setContext(target, "Store", "assign");
     const annotation = this.expression();
     let value: Expr | null = null;
     if (this.eatOp("=")) value = this.isKw("yield") ? this.yieldExpr() : this.starExpressions();
@@ -817,6 +837,28 @@ class Parser {
 
   /** Comma-separated targets (for `for` and comprehensions) up to a token `stop` accepts. */
   private targetList(kind: TargetKind, stop: () => boolean): Expr {
+    const startIndex = this.i;
+    const parsed = this.speculate(() => this.targetListUnchecked(kind, stop));
+    if (parsed) return parsed;
+    this.nameInvalidTarget(startIndex, kind);
+    return this.targetListUnchecked(kind, stop);
+  }
+
+  /**
+   * After a target failed to parse: CPython re-reads it as an ordinary expression and, if that
+   * works, names the part that cannot be assigned to (`for not x in y` → "expression").
+   */
+  private nameInvalidTarget(startIndex: number, kind: TargetKind): void {
+    const saved = this.i;
+    this.i = startIndex;
+    const whole = this.speculate(() => this.starExpressions());
+    const bad = whole && invalidTarget(whole, kind);
+    this.i = saved;
+    if (bad) this.errorAtNode(`cannot assign to ${exprName(bad)}`, bad);
+    this.i = startIndex;
+  }
+
+  private targetListUnchecked(kind: TargetKind, stop: () => boolean): Expr {
     const from = this.start();
     const first = this.starTargetExpr();
     let result = first;
@@ -828,29 +870,9 @@ class Parser {
       }
       result = this.fin({ kind: "Tuple", elts, ctx: "Load" }, from);
     }
-    if (!stop()) {
-      if (kind === "for" && !this.isOp("=")) {
-        // `for x + 1 in y`-style: CPython re-reads the target as an expression to name it.
-        const saved = this.i;
-        this.i = this.toks.indexOf(this.findTokenAt(from));
-        const whole = this.speculate(() => this.starExpressions());
-        if (whole && this.isKw("in") === false && whole.kind === "Compare" && whole.ops[0] === "In") {
-          this.setContext(whole.left, "Store", "for");
-        }
-        this.i = saved;
-      }
-      this.fail();
-    }
+    if (!stop()) this.fail();
     this.setContext(result, "Store", kind);
     return result;
-  }
-
-  private findTokenAt(span: Span): Token {
-    for (let k = this.i; k >= 0; k--) {
-      const t = this.toks[k];
-      if (t.line === span.line && t.col === span.col) return t;
-    }
-    return this.toks[this.i];
   }
 
   private starTargetExpr(): Expr {
@@ -865,7 +887,10 @@ class Parser {
 
   /** A single target after `as`. */
   private target(kind: TargetKind): Expr {
-    const e = this.starTargetExpr();
+    const startIndex = this.i;
+    const parsed = this.speculate(() => this.starTargetExpr());
+    if (!parsed) this.nameInvalidTarget(startIndex, kind);
+    const e = parsed ?? this.starTargetExpr();
     this.setContext(e, "Store", kind);
     return e;
   }
@@ -970,7 +995,7 @@ class Parser {
   /** Inside brackets, two expressions in a row mean a missing comma (CPython's hint). */
   private forgottenComma(e: Expr, startTok: Token): void {
     const t = this.tok;
-    if (!this.startsExpression(t) || t.type === Tok.Name && ["not", "await"].includes(t.text)) return;
+    if (!this.startsExpression(t)) return;
     if (e.kind === "Lambda" || e.kind === "IfExp") return;
     if (startTok.type === Tok.Name && (startTok.text === "match" || startTok.text === "case" || startTok.text === "_")) return;
     if (startTok.type === Tok.Name && this.toks[this.toks.indexOf(startTok) + 1]?.type === Tok.String) return;
@@ -998,9 +1023,7 @@ class Parser {
     const ifTok = this.next();
     const test = this.disjunction();
     if (!this.isKw("else")) {
-      if (this.atSimpleEnd() || this.isOp(")") || this.isOp("]") || this.isOp("}") || this.isOp(",")) {
-        this.errorAtNode("expected 'else' after 'if' expression", body, test);
-      }
+      if (!this.isOp(":")) this.errorAtNode("expected 'else' after 'if' expression", body, test);
       void ifTok;
       this.fail();
     }
@@ -1327,6 +1350,7 @@ class Parser {
     if (this.isOp(":") && first.kind !== "Starred") {
       this.next();
       if (this.isOp("}") || this.isOp(",")) this.errorAt("expression expected after dictionary key and ':'", this.prev);
+      if (this.isOp("*")) this.errorAt("cannot use a starred expression in a dictionary value", this.tok);
       const value = this.expression();
       if (this.isKw("for") || this.isKw("async")) {
         const generators = this.comprehensionClauses();
@@ -1369,6 +1393,7 @@ class Parser {
       }
       this.next();
       if (this.isOp("}") || this.isOp(",")) this.errorAt("expression expected after dictionary key and ':'", this.prev);
+      if (this.isOp("*")) this.errorAt("cannot use a starred expression in a dictionary value", this.tok);
       keys.push(key);
       values.push(this.expression());
     };
@@ -1433,7 +1458,7 @@ class Parser {
         keywords.push(this.fin({ kind: "keyword", arg: t.text, value }, from));
         sawKeyword = true;
       } else {
-        const startTok = this.tok;
+        const startIndex = this.i;
         const value = this.namedExpression(false);
         if (this.isOp("=")) {
           this.errorAtNode('expression cannot contain assignment, perhaps you meant "=="?', value);
@@ -1443,7 +1468,7 @@ class Parser {
           const gen = this.fin<Expr & Pos>({ kind: "GeneratorExp", elt: value, generators }, from);
           if (count === 1 && this.isOp(")")) {
             // The sole-argument generator takes the call's parentheses as its own.
-            const open = this.toks[this.toks.indexOf(startTok) - 1];
+            const open = this.toks[startIndex - 1];
             gen.lineno = open.line;
             gen.col_offset = open.col;
             gen.end_lineno = this.tok.endLine;
@@ -1451,6 +1476,8 @@ class Parser {
             args.push(gen);
             break;
           }
+          // A lone generator followed by junk is plain invalid syntax in CPython.
+          if (count === 1 && !this.isOp(",")) this.fail();
           this.errorAtNode("Generator expression must be parenthesized", gen);
         }
         if (sawDoubleStar) this.errorAtNode("positional argument follows keyword argument unpacking", value);
@@ -1485,6 +1512,7 @@ class Parser {
     while (!this.isOp(close)) {
       const t = this.tok;
       if (kwarg) this.errorAt("arguments cannot follow var-keyword argument", t);
+      if (this.isOp("(") && !isLambda) this.parenthesizedParameters();
       if (this.isOp("/")) {
         if (sawSlash) this.errorAt("/ may appear only once", t);
         if (sawStar) this.errorAt("/ must be ahead of *", t);
@@ -1530,6 +1558,16 @@ class Parser {
       this.fail();
     }
     return { kind: "arguments", posonlyargs, args, vararg, kwonlyargs, kw_defaults, kwarg, defaults };
+  }
+
+  /** `def f((a, b)):` was Python 2; CPython 3.11 names the mistake. */
+  private parenthesizedParameters(): void {
+    const open = this.tok;
+    let k = 1;
+    while (this.isName(this.peekAt(k)) && this.isOp(",", this.peekAt(k + 1))) k += 2;
+    if (this.isName(this.peekAt(k)) && this.isOp(")", this.peekAt(k + 1))) k += 1;
+    else if (!(k > 1 && this.isOp(")", this.peekAt(k)))) this.fail();
+    this.errorAt("Function parameters cannot be parenthesized", open, this.peekAt(k));
   }
 
   // ---- strings ----
@@ -1646,6 +1684,7 @@ class Parser {
     }
     this.next();
     if (this.tokType() !== Tok.EndMarker) this.fail();
+    if (first.kind === "Starred") this.errorAtNode("cannot use starred expression here", first);
     if (first.kind === "Tuple" && !this.parenthesized.has(first)) {
       // `{a, b}`: the tuple spans the replacement field's braces.
       return this.fin({ ...first }, from);

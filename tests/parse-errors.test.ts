@@ -1,13 +1,15 @@
 // Bad input: CPython 3.11's SyntaxError/IndentationError (type, line, message) for the corpus's
 // syntax_* programs and for snippets of our own, and a named refusal for valid Python outside
 // the subset. Errors that CPython raises after parsing (in its compiler) must parse cleanly here.
+import { execFileSync } from "node:child_process";
 import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { basename, join } from "node:path";
+import { fileURLToPath } from "node:url";
 import { describe, expect, it } from "vitest";
 import { PySyntaxError } from "../compiler/errors.js";
 import { parse } from "../compiler/parser.js";
-import { cpythonCheck, pyFiles, sharedDir, UNSUPPORTED_BUT_PARSED } from "./support/parsecheck.js";
+import { cpythonCheck, pyFiles, sharedDir, UNSUPPORTED_BUT_PARSED, type PyCompileResult } from "./support/parsecheck.js";
 
 /**
  * Messages CPython raises in its compiler or symbol table, not its parser: parse() must accept
@@ -148,5 +150,73 @@ describe("bad snippets of our own match CPython", () => {
     // CPython raises TabError, a subclass of IndentationError that our error type folds in.
     const type = cpython.type === "TabError" ? "IndentationError" : cpython.type;
     expect({ type: e.type, lineno: e.lineno, msg: e.msg }).toEqual({ type, lineno: cpython.lineno, msg: cpython.msg });
+  });
+});
+
+/**
+ * Light fuzzing: every corpus program cut at random points and with single characters replaced.
+ * parse() must only ever return a tree or throw PySyntaxError (never crash or hang), must accept
+ * exactly what CPython accepts (bar constructs we refuse by name), and should report CPython's
+ * error. The error comparison allows a small share of misses: CPython's PEG parser picks among
+ * its specialised messages by backtracking order, which a one-pass parser can only approximate.
+ */
+describe("fuzzed corpus programs", () => {
+  const files = ["conformance/programs", "language/programs", "language/errors", "dis-golden"].flatMap((d) => pyFiles(sharedDir(d)));
+  let seed = 20261122;
+  const random = (n: number): number => {
+    seed = (seed * 1103515245 + 12345) & 0x7fffffff;
+    return seed % n;
+  };
+  const INSERTS = ["(", ")", ":", '"', "'", " ", "\n", "\t", "#", "\\", "=", "x", "1", "{", "}", "[", "]", ",", ".", "@", "*", "$", "é", "f", "if ", "    ", "not ", "lambda ", "yield ", "for ", "else", "'''", "f'{", "}'"];
+  const cases: string[] = [];
+  for (const f of files) {
+    const src = readFileSync(f, "utf-8");
+    for (let k = 0; k < 8; k++) cases.push(src.slice(0, random(src.length)));
+    for (let k = 0; k < 12; k++) {
+      const at = random(src.length);
+      cases.push(src.slice(0, at) + INSERTS[random(INSERTS.length)] + src.slice(at + random(3)));
+    }
+  }
+
+  it("agrees with CPython", () => {
+    const dir = mkdtempSync(join(tmpdir(), "withvm-fuzz-"));
+    const paths = cases.map((c, k) => {
+      const path = join(dir, `case${k}.py`);
+      writeFileSync(path, c);
+      return path;
+    });
+    const batch = fileURLToPath(new URL("./support/pybatch.py", import.meta.url));
+    const verdicts: PyCompileResult[] = [];
+    for (let k = 0; k < paths.length; k += 400) {
+      const out = execFileSync("python3", [batch, ...paths.slice(k, k + 400)], { encoding: "utf-8", maxBuffer: 1 << 26 });
+      verdicts.push(...out.trim().split("\n").map((line) => JSON.parse(line) as PyCompileResult));
+    }
+    expect(verdicts.length).toBe(cases.length);
+    const misses: string[] = [];
+    let rejected = 0;
+    cases.forEach((source, k) => {
+      const started = performance.now();
+      let error: PySyntaxError | null = null;
+      try {
+        parse(source, "case.py");
+      } catch (e) {
+        if (!(e instanceof PySyntaxError)) throw new Error(`${paths[k]}: ${String(e)}`);
+        error = e;
+      }
+      expect(performance.now() - started, paths[k]).toBeLessThan(2000);
+      const py = verdicts[k];
+      if (error?.msg.endsWith("not supported by withvm")) return;
+      expect(error === null, `${paths[k]}: ours ${error?.msg}, CPython ${py.msg}`).toBe(py.ok);
+      if (!error) return;
+      rejected++;
+      const type = py.type === "TabError" ? "IndentationError" : py.type;
+      if (error.type !== type || error.lineno !== py.lineno || error.msg !== py.msg) {
+        misses.push(`${paths[k]}: ours ${error.type}:${error.lineno}: ${error.msg} | CPython ${py.type}:${py.lineno}: ${py.msg}`);
+      }
+    });
+    expect(rejected).toBeGreaterThan(cases.length / 3);
+    // Lines and types must always agree; only a message may differ, rarely.
+    expect(misses.filter((m) => !/ours (\w+):(\d+):.*\| CPython \1:\2:/.test(m))).toEqual([]);
+    expect(misses.length, misses.join("\n")).toBeLessThan(rejected / 100);
   });
 });
