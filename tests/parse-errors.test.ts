@@ -9,7 +9,8 @@ import { fileURLToPath } from "node:url";
 import { describe, expect, it } from "vitest";
 import { PySyntaxError } from "../compiler/errors.js";
 import { parse } from "../compiler/parser.js";
-import { cpythonCheck, pyFiles, sharedDir, UNSUPPORTED_BUT_PARSED, type PyCompileResult } from "./support/parsecheck.js";
+import { cpythonAst } from "./support/pyast.js";
+import { cpythonCheck, firstDifference, pyFiles, sharedDir, UNSUPPORTED_BUT_PARSED, type PyCompileResult } from "./support/parsecheck.js";
 
 /**
  * Messages CPython raises in its compiler or symbol table, not its parser: parse() must accept
@@ -215,6 +216,12 @@ describe("fuzzed corpus programs", () => {
       }
     });
     expect(rejected).toBeGreaterThan(cases.length / 3);
+    // Mutants CPython accepts must also give its exact tree (a sample, one python3 run each).
+    const accepted = paths.filter((_p, k) => verdicts[k].ok);
+    for (const path of accepted.filter((_p, k) => k % 8 === 0)) {
+      const ours = parse(readFileSync(path, "utf-8"), "case.py");
+      expect(firstDifference(ours, cpythonAst(path)), path).toBeNull();
+    }
     // Lines and types must always agree; only a message may differ, rarely.
     expect(misses.filter((m) => !/ours (\w+):(\d+):.*\| CPython \1:\2:/.test(m))).toEqual([]);
     expect(misses.length, misses.join("\n")).toBeLessThan(rejected / 100);
