@@ -13,8 +13,21 @@ import { decodeEscapes, LiteralError, splitFString, stringPrefix, type FPiece } 
 export function parse(source: string, filename: string): Module {
   const lexed = tokenize(source, filename);
   const parser = new Parser(lexed, lexed.lines, filename, null);
-  return parser.parseModule();
+  try {
+    return parser.parseModule();
+  } catch (e) {
+    // The depth guard should stop runaway nesting first; this is the last line of defence so a
+    // bad program can never surface as a JS stack overflow.
+    if (e instanceof RangeError) {
+      throw new PySyntaxError("SyntaxError", DEPTH_MESSAGE, filename, 1, 0, lexed.lines[0] ?? "");
+    }
+    throw e;
+  }
 }
+
+/** CPython raises RecursionError with this text; withvm keeps every compile error a SyntaxError. */
+const DEPTH_MESSAGE = "maximum recursion depth exceeded during ast construction";
+const MAX_DEPTH = 600;
 
 const KEYWORDS = new Set([
   "False", "None", "True", "and", "as", "assert", "async", "await", "break", "class", "continue",
@@ -251,13 +264,14 @@ class Parser {
     const t = this.tok;
     if (this.isKw("await")) this.errorAt(unsupported("'await'"), t);
     const next = this.peekAt(1);
-    const what = this.isKw("def", next) ? "'async def'" : this.isKw("for", next) ? "'async for'" : this.isKw("with", next) ? "'async with'" : "'async'";
+    const what = this.isKw("def", next) ? "'async def'" : this.isKw("for", next) ? "'async for'" : this.isKw("with", next) ? "'async with'" : null;
+    if (what === null) this.errorAt("invalid syntax", t);
     this.errorAt(unsupported(what), t, next);
   }
 
   private enter(): void {
-    // Deep nesting would overflow the JS stack; CPython gives up around the same depth.
-    if (++this.recursion > 900) this.errorAt("too many nested parentheses", this.tok);
+    // Deep nesting would overflow the JS stack; CPython gives up at a similar depth.
+    if (++this.recursion > MAX_DEPTH) this.errorAt(DEPTH_MESSAGE, this.tok);
   }
 
   private leave(): void {
@@ -1012,7 +1026,12 @@ class Parser {
   }
 
   private expression(): Expr {
-    if (this.isKw("lambda")) return this.lambda();
+    if (this.isKw("lambda")) {
+      this.enter();
+      const e = this.lambda();
+      this.leave();
+      return e;
+    }
     const from = this.start();
     const startTok = this.tok;
     const body = this.disjunction();
@@ -1580,6 +1599,10 @@ class Parser {
     const last = tokens[tokens.length - 1];
     const whole: Pos = { lineno: first.line, col_offset: first.col, end_lineno: last.endLine, end_col_offset: last.endCol };
     const anyF = tokens.some((t) => stringPrefix(t.text).formatted);
+    const bytesCount = tokens.filter((t) => stringPrefix(t.text).bytes).length;
+    if (bytesCount > 0 && bytesCount < tokens.length) {
+      this.errorAt("cannot mix bytes and nonbytes literals", first, last);
+    }
     let literal = "";
     const parts: Expr[] = [];
     const flush = (): void => {

@@ -115,7 +115,7 @@ const BAD_SNIPPETS: string[] = [
   "a $ b", "a ? b", "a ! b", "a € b", "x = 1_", "x = 1__0", "x = 012", "x = 0b12", "x = 0o8", "x = 0x", "x = 0xg",
   "x = 1e", "x = 1e+", "x = 1abc", "x = 1.5_", "x = \\ 1", "x = 1 \\", "x = 'abc", "x = \"abc\ny = 1",
   "x = '''abc\n\ny = 1", "x = \"\"\"abc", "x = 'a\\\nb", "x = = 1\ny = \"abc", "x = '\\x4'", "x = '\\u12'",
-  "x = '\\U0011ffff'",
+  "x = '\\U0011ffff'", "x = 'a' b'b'", "x = b'a' f'{b}'",
   // f-strings
   "f'{}'", "f'{ }'", "f'{a!x}'", "f'{a'", "f'}'", "f'{a b}'", "f'{a!}'", "f'{a:{b:{c}}}'", "f'{#}'",
   "f'{a)}'", "f'{(a}'", "f'{a['", "f'{\"a}'", "f'{lambda: 1}'", "f'{a!r=}'",
@@ -225,5 +225,63 @@ describe("fuzzed corpus programs", () => {
     // Lines and types must always agree; only a message may differ, rarely.
     expect(misses.filter((m) => !/ours (\w+):(\d+):.*\| CPython \1:\2:/.test(m))).toEqual([]);
     expect(misses.length, misses.join("\n")).toBeLessThan(rejected / 100);
+  });
+});
+
+/** Valid Python (ast.parse accepts it) outside the subset: refused at parse time, by name. */
+const UNSUPPORTED_SNIPPETS: [string, string][] = [
+  ["async def f():\n    pass\n", "'async def'"],
+  ["@dec\nasync def f():\n    pass\n", "'async def'"],
+  ["def f():\n    return await g()\n", "'await'"],
+  ["async with a:\n    pass\n", "'async with'"],
+  ["async for x in y:\n    pass\n", "'async for'"],
+  ["def f():\n    return [x async for x in y]\n", "asynchronous comprehensions"],
+  ["match x:\n    case 1:\n        pass\n", "'match' statements"],
+  ["match (x, y):\n    case _:\n        pass\n", "'match' statements"],
+  ["match x, y:\n    case _:\n        pass\n", "'match' statements"],
+  ["match -x:\n    case _:\n        pass\n", "'match' statements"],
+  ["if (n := 10) > 5:\n    pass\n", "assignment expressions (:=)"],
+  ["print([y := 1, y])\n", "assignment expressions (:=)"],
+  ["f(x := 1)\n", "assignment expressions (:=)"],
+  ["try:\n    pass\nexcept* ValueError:\n    pass\n", "'except*'"],
+  ["x = b'bytes'\n", "bytes literals"],
+  ["x = b'a' rb'b'\n", "bytes literals"],
+  ["x = 1j\n", "complex literals"],
+  ["x = 2.5e3J\n", "complex literals"],
+  ["x = '\\N{BULLET}'\n", "\\N{...} escapes"],
+];
+
+describe("unsupported snippets are refused by name", () => {
+  const dir = mkdtempSync(join(tmpdir(), "withvm-unsupported-"));
+  it.each(UNSUPPORTED_SNIPPETS.map(([source, name], k) => [JSON.stringify(source), source, name, k] as const))("%s", (_label, source, name, k) => {
+    const path = join(dir, `u${k}.py`);
+    writeFileSync(path, source);
+    expect(cpythonCheck(path, "parse")).toEqual({ ok: true });
+    const e = parseError(source, `u${k}.py`);
+    expect(e.msg).toBe(`${name} ${name.endsWith("s") ? "are" : "is"} not supported by withvm`);
+  });
+});
+
+describe("runaway nesting stops with a SyntaxError, never a JS stack overflow", () => {
+  const DEEP = [
+    "x = " + "-".repeat(20000) + "x",
+    "x = " + "not ".repeat(20000) + "x",
+    "x = " + "lambda: ".repeat(5000) + "x",
+    "x = " + "(".repeat(199) + ")".repeat(199),
+    "x = " + "(".repeat(5000) + ")".repeat(5000),
+    "x = " + "[".repeat(5000),
+    "x = " + "a.".repeat(20000) + "a",
+    "x = " + "1 + ".repeat(20000) + "1",
+    "x = " + "f(".repeat(150) + ")".repeat(150),
+    "x = " + "y if z else ".repeat(3000) + "w",
+    Array.from({ length: 120 }, (_, k) => " ".repeat(k) + "if x:").join("\n") + "\n" + " ".repeat(120) + "pass\n",
+    "x = f'" + "{".repeat(50) + "x" + "}".repeat(50) + "'",
+  ];
+  it.each(DEEP.map((s) => [s.slice(0, 40), s] as const))("%s…", (_label, source) => {
+    try {
+      parse(source, "deep.py");
+    } catch (e) {
+      expect(e).toBeInstanceOf(PySyntaxError);
+    }
   });
 });
