@@ -310,10 +310,10 @@ function peephole(e: Emitted, consts: CodeConst[]): Optimised {
         }
         break;
       }
-      case Op.BUILD_TUPLE:
-      case Op.BUILD_LIST: {
+      case Op.BUILD_TUPLE: {
+        // (BUILD_LIST + UNPACK_SEQUENCE is left alone by 3.8.)
         const j = getArg(i);
-        if (opcode === Op.BUILD_TUPLE && j > 0 && lastlc >= j) {
+        if (j > 0 && lastlc >= j) {
           const h = lastConstsStart(ops, opStart, j);
           if (sameBlock(h, opStart)) {
             // LOAD_CONST c1 … LOAD_CONST cn BUILD_TUPLE n → LOAD_CONST (c1, …, cn)

@@ -438,7 +438,7 @@ class Builder {
 // ---- analysis: CPython's analyze_block, in the same order so results agree ----
 
 function analyze(top: Scope, builder: Builder): void {
-  analyzeBlock(top, null, new Set(), new Set(), builder, [top]);
+  analyzeBlock(top, null, new Set(), new Set(), builder);
 }
 
 function analyzeBlock(
@@ -447,7 +447,6 @@ function analyzeBlock(
   free: Set<string>,
   global: Set<string>,
   builder: Builder,
-  path: Scope[],
 ): void {
   const local = new Set<string>();
   const newGlobal = new Set<string>();
@@ -459,7 +458,7 @@ function analyzeBlock(
     if (bound) for (const b of bound) newBound.add(b);
   }
   for (const [name, flags] of ste.symbols) {
-    analyzeName(ste, name, flags, bound, local, free, global, builder, path);
+    analyzeName(ste, name, flags, bound, local, free, global, builder);
   }
   if (ste.type !== "class") {
     if (ste.type === "function") for (const l of local) newBound.add(l);
@@ -472,7 +471,7 @@ function analyzeBlock(
   const allFree = new Set<string>();
   for (const child of ste.children) {
     const childFree = new Set(newFree);
-    analyzeBlock(child, new Set(newBound), childFree, new Set(newGlobal), builder, [...path, child]);
+    analyzeBlock(child, new Set(newBound), childFree, new Set(newGlobal), builder);
     for (const f of childFree) allFree.add(f);
     if (child.hasFree || child.childFree) ste.childFree = true;
   }
@@ -514,7 +513,6 @@ function analyzeName(
   free: Set<string>,
   global: Set<string>,
   builder: Builder,
-  path: Scope[],
 ): void {
   if (flags & DEF_GLOBAL) {
     if (flags & DEF_NONLOCAL) builder.error(`name '${name}' is nonlocal and global`, ste.directives.get(name) ?? null);

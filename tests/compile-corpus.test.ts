@@ -1,11 +1,9 @@
 // Every corpus program that CPython compiles must compile here too and pass the verifier.
-// Parsing is CPython's own (tests/support/pyast.ts) until compiler/parser.ts lands.
 import { describe, expect, it } from "vitest";
 import { readFileSync } from "node:fs";
-import { compileModule } from "../compiler/compile.js";
+import { compile } from "../compiler/compile.js";
 import { verify } from "../compiler/verify.js";
 import { isCode, type CodeObject } from "../compiler/code.js";
-import { cpythonAst } from "./support/pyast.js";
 import { corpusDirs, expectedSyntaxError, pyFiles } from "./support/corpus.js";
 
 function countCode(code: CodeObject): number {
@@ -21,7 +19,7 @@ for (const dir of corpusDirs) {
     for (const path of files) {
       it(path.split("/").pop()!, () => {
         const name = path.split("/").pop()!;
-        const code = compileModule(cpythonAst(path), readFileSync(path, "utf-8"), name);
+        const code = compile(readFileSync(path, "utf-8"), name);
         verify(code);
         expect(code.name).toBe("<module>");
         expect(countCode(code)).toBeGreaterThan(0);
