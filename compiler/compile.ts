@@ -1,0 +1,29 @@
+// The compiler's one entry point: source → parse → fold → scopes → codegen → assembled
+// CodeObject tree. Every compile-stage failure surfaces as a PySyntaxError.
+
+import type { Module } from "./ast.js";
+import type { CodeObject } from "./code.js";
+import { foldModule } from "./fold.js";
+import { buildSymbolTable } from "./symtable.js";
+import { CodeGen } from "./codegen.js";
+
+export type Parser = (source: string, filename: string) => Module;
+
+let parser: Parser | null = null;
+
+/** Installs the source parser (compiler/parser.ts once it lands on main). */
+export function setParser(p: Parser): void {
+  parser = p;
+}
+
+export function compile(source: string, filename: string): CodeObject {
+  if (!parser) throw new Error("compile: no parser installed (setParser)");
+  return compileModule(parser(source, filename), source, filename);
+}
+
+/** Compiles an already-parsed module; `source` is only used to quote lines in errors. */
+export function compileModule(mod: Module, source: string, filename: string): CodeObject {
+  foldModule(mod);
+  const st = buildSymbolTable(mod, filename, source);
+  return new CodeGen(st, filename, source).compileModule(mod);
+}
