@@ -362,7 +362,7 @@ export function dictGet(d: usize, key: Value): Value {
 }
 /** Fast lookup for str keys (names): never raises. */
 export function dictGetStr(d: usize, s: usize): Value {
-  let e = dictFind(d, mkPtr(s), strHash(s));
+  let e = dictFind(d, mkPtr(s), strHash(s) & 0x7FFFFFFF); // same hash as valueHash
   return e < 0 ? NULL : entryVal(d, e);
 }
 /** Returns false when hashing/comparing raised or memory ran out. */

@@ -5,7 +5,9 @@
 import { loadVMModule, instantiateVM, type VMExports } from "./loader.js";
 import { createHostImports, type HostState } from "./host.js";
 import { formatTraceback, type ExcRecord } from "./traceback.js";
-import { decodeImage, CodeImageError } from "../compiler/codeimage.js";
+import { decodeImage, encodeImage, CodeImageError } from "../compiler/codeimage.js";
+import { compile, setParser } from "../compiler/compile.js";
+import { parse } from "../compiler/parser.js";
 import { OP_COUNT } from "../assembly/shared/opcodes.js";
 
 export { CodeImageError };
@@ -50,21 +52,11 @@ export interface RunOptions {
 export type JSValue = number | string | boolean | null | bigint;
 
 type CompileFn = (source: string, filename: string) => Uint8Array;
-let compileToImage: CompileFn | null = null;
 
-/** Loads the compiler lazily so the VM also works (with runImage) before the compiler lands. */
-async function loadCompiler(): Promise<CompileFn | null> {
-  if (compileToImage) return compileToImage;
-  try {
-    const compilePath = "../compiler/compile.js";
-    const imagePath = "../compiler/codeimage.js";
-    const c = (await import(/* @vite-ignore */ compilePath)) as { compile(s: string, f: string): unknown };
-    const i = (await import(/* @vite-ignore */ imagePath)) as { encodeImage(co: unknown): Uint8Array };
-    compileToImage = (source, filename) => i.encodeImage(c.compile(source, filename));
-  } catch {
-    compileToImage = null;
-  }
-  return compileToImage;
+/** Source → code image through the compiler (parser + codegen + assembler). */
+function compileToImage(source: string, filename: string): Uint8Array {
+  setParser(parse);
+  return encodeImage(compile(source, filename));
 }
 
 const FRAME_STACK_BYTES = 8 << 20;
@@ -80,7 +72,7 @@ export class VM {
   constructor(
     private readonly module: WebAssembly.Module,
     private readonly options: VMOptions,
-    private readonly compiler: CompileFn | null,
+    private readonly compiler: CompileFn,
   ) {
     this.host = {
       memory: () => this.exports.memory,
@@ -108,7 +100,6 @@ export class VM {
   /** Compiles and runs a module. Throws PythonError / SyntaxError / VMInternalError. */
   run(source: string, options: RunOptions = {}): void {
     const filename = options.filename ?? "<string>";
-    if (!this.compiler) throw new VMInternalError("the compiler (compiler/compile.ts) is not available in this build");
     const image = this.compiler(source, filename);
     this.runImage(image, { filename, source });
   }
@@ -264,6 +255,5 @@ function parseReport(text: string): { sections: ExcRecord[] } {
 /** Creates a VM: compiles vm.wasm once per process, one instance per VM. */
 export async function createVM(options: VMOptions = {}): Promise<VM> {
   const module = await loadVMModule();
-  const compiler = await loadCompiler();
-  return new VM(module, options, compiler);
+  return new VM(module, options, compileToImage);
 }
