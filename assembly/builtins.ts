@@ -52,6 +52,8 @@ export const enum B {
   TUPLE_INDEX, TUPLE_COUNT,
 }
 export const OBJECT_INIT_ID: i32 = B.OBJECT_INIT;
+/** Ids from here on are methods: called unbound, their first argument is self. */
+export const FIRST_METHOD_ID: i32 = B.OBJECT_INIT;
 export const EXC_INIT_ID: i32 = B.EXC_INIT;
 
 function rawType(kind: u32, flags: u32): usize {

@@ -29,7 +29,7 @@ import * as P from "./ops";
 import { Bin } from "./ops";
 import * as N from "./names";
 import { sbMark, sbText, sbStr, sbInt, sbTake, sbByte } from "./strbuf";
-import { callBuiltin, constructBuiltin, builtinsDict, sysModule, OBJECT_INIT_ID, EXC_INIT_ID,
+import { callBuiltin, constructBuiltin, builtinsDict, sysModule, OBJECT_INIT_ID, EXC_INIT_ID, FIRST_METHOD_ID,
   formatValue } from "./builtins";
 import { collect } from "./gc";
 
@@ -336,6 +336,20 @@ export function invoke(callable: Value, args: usize, nargs: u32, kwnames: usize,
         self = bself;
       }
       if (self != NULL && bself == NULL) return callBuiltinWithSelf(p, self, args, nargs, kwnames, resultSlot, false);
+      if (self == NULL && builtinId(p) >= FIRST_METHOD_ID) {
+        // an unbound method of a builtin type (LOAD_METHOD / CALL_METHOD): self is args[0]
+        if (nargs == 0) {
+          let m = sbMark();
+          sbText("unbound method ");
+          sbStr(O.builtinName(p));
+          sbText("() needs an argument");
+          raiseBuilt(E_TypeError, m);
+          return -1;
+        }
+        self = load<u64>(args);
+        args += 8;
+        nargs--;
+      }
       let r = callBuiltin(builtinId(p), self, args, nargs, kwnames);
       if (r == ERR) return -1;
       store<u64>(resultSlot, r);
