@@ -1330,7 +1330,7 @@ function buildClass(args: usize, nargs: u32, kwnames: usize): Value {
   if (r == ERR) return ERR;
   let t = O.newType(ptrOf(name), base, typeKind(base) == K.EXC ? K.EXC : K.INST, TF_BASETYPE);
   if (t == 0) return ERR;
-  O.dictFree(typeDict(t));
+  // the namespace becomes the class dict; the empty one newType made is left to the collector
   store<u32>(t, <u32>ns, 24);
   if (dictGetStr(ns, N.S___qualname__) == NULL) dictSet(ns, mkPtr(N.S___qualname__), name);
   refreshSlots(t);

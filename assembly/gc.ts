@@ -20,6 +20,9 @@ let stackLen: usize = 0;
 /** Objects the host keeps alive across runs (module code, globals): a VM list. */
 export let runRoots: usize = 0;
 export let collections: u32 = 0;
+/** Keep the threshold the host set (0 = collect at every safepoint) instead of adapting it. */
+export let stress = false;
+export function setStress(on: bool): void { stress = on; }
 
 export function gcInit(): void {
   stackCap = 4096;
@@ -158,7 +161,9 @@ export function collect(top: usize): void {
   setAllObjects(head);
   resetGCCounter();
   // grow the trigger with the live heap so collection cost stays proportional to allocation
-  let live = liveBytes;
-  setGCThreshold(live < (2 << 20) ? (4 << 20) : live * 2);
+  if (!stress) {
+    let live = liveBytes;
+    setGCThreshold(live < (2 << 20) ? (4 << 20) : live * 2);
+  }
   collections++;
 }

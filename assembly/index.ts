@@ -11,7 +11,7 @@ import { T_str, T_int, T_function, typeOf, typeName, newDict, dictSet, dictGetSt
 import { initBuiltins } from "./builtins";
 import { sbInit, sbMark, sbByte, sbStr, sbText, sbInt, sbBase, sbReset } from "./strbuf";
 import { vmInit, vmReset, runModule, callNested, setRecursionLimit, depth, frameTop, frameBase } from "./vm";
-import { gcInit, collect, runRoots, collections } from "./gc";
+import { gcInit, collect, runRoots, collections, setStress } from "./gc";
 import { loadImage, loadError, codeFilename, codeName, codePositions, codeNUnits } from "./image";
 import { curExc, clearCurExc, isExcInstance, memoryErrorInstance } from "./errors";
 import * as P from "./ops";
@@ -229,3 +229,8 @@ export function heapLiveBytes(): u32 { return <u32>liveBytes; }
 export function framesInUse(): i32 { return <i32>(frameTop - frameBase); }
 export function recursionLimit(n: i32): void { setRecursionLimit(n); }
 export function heapLimit(bytes: i32): void { setHeapLimit(<usize>bytes); }
+/** Bytes allocated between collections; 0 collects at every back-edge (GC stress tests). */
+export function gcThreshold(bytes: i32): void {
+  setGCThreshold(<usize>bytes);
+  setStress(bytes < (1 << 20));
+}

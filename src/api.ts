@@ -223,6 +223,10 @@ export class VM {
     const x = this.exports;
     return { liveBytes: x.heapLiveBytes(), collections: x.gcCount(), framesInUse: x.framesInUse() };
   }
+  /** Bytes allocated between collections; 0 collects at every back-edge (GC stress testing). */
+  setGCThreshold(bytes: number): void {
+    this.exports.gcThreshold(bytes);
+  }
   /** A full collection from outside any run. */
   collect(): void {
     this.exports.collectGarbage();

@@ -30,6 +30,7 @@ export interface VMExports {
   framesInUse(): number;
   recursionLimit(n: number): void;
   heapLimit(bytes: number): void;
+  gcThreshold(bytes: number): void;
 }
 
 let cached: WebAssembly.Module | null = null;
