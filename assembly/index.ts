@@ -10,7 +10,7 @@ import { T_str, T_int, T_function, typeOf, typeName, newDict, dictSet, dictGetSt
   strData, strLen, mkInt } from "./objects";
 import { initBuiltins } from "./builtins";
 import { sbInit, sbMark, sbByte, sbStr, sbText, sbInt, sbBase, sbReset } from "./strbuf";
-import { vmInit, vmReset, runModule, callNested, setRecursionLimit, depth, frameTop, frameBase } from "./vm";
+import { vmInit, vmReset, runModule, callTop, setRecursionLimit, depth, frameTop, frameBase } from "./vm";
 import { gcInit, collect, runRoots, collections, setStress } from "./gc";
 import { loadImage, loadError, codeFilename, codeName, codePositions, codeNUnits } from "./image";
 import { curExc, clearCurExc, isExcInstance, memoryErrorInstance } from "./errors";
@@ -102,7 +102,7 @@ export function callGlobal(ptr: usize, len: i32): i32 {
   clearCurExc();
   let n = listLen(callArgs);
   // copy the args to the frame-independent scratch: callNested binds them into the new frame
-  let r = callNested(fn, O.listItems(callArgs), n);
+  let r = callTop(fn, O.listItems(callArgs), n);
   return finish(r);
 }
 

@@ -479,6 +479,22 @@ export function callNested2(fn: Value, a: Value, b: Value): Value {
   return r;
 }
 
+/** Entry from JS (vm.call): like callNested but at native depth 0, so the loop may collect. */
+export function callTop(callable: Value, args: usize, nargs: u32): Value {
+  let slot = nestedArgs(1);
+  let r = invoke(callable, args, nargs, 0, slot);
+  let v: Value;
+  if (r == 0) v = load<u64>(slot);
+  else if (r < 0) v = ERR;
+  else {
+    let f = pushedFrame;
+    store<u32>(f, load<u32>(f, 20) | F_ENTRY, 20);
+    v = execute(f);
+  }
+  releaseNestedArgs(1);
+  return v;
+}
+
 /** Runs a class body (or module) code with a namespace dict as its locals; returns its value. */
 export function runWithLocals(fn: usize, code: usize, globals: usize, ns: usize): Value {
   let saved = curFrame;
