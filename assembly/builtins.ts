@@ -23,7 +23,7 @@ import { raiseText, raiseBuilt, raiseTypeObj, raiseStr, raiseValue, E_TypeError,
   E_KeyError, E_IndexError, E_AttributeError, E_StopIteration, E_OverflowError, E_RuntimeError,
   E_ZeroDivisionError, initExceptions, E_BaseException, isExcType, isExcInstance, curExc, clearCurExc } from "./errors";
 import { sbMark, sbByte, sbBytes, sbStr, sbText, sbInt, sbTake, sbReset, sbBase } from "./strbuf";
-import { callNested, callNested1, callNested2, callNestedKw, curFrame, handledExc, runWithLocals,
+import { callNested, callNested1, callNested2, callNestedKw, curFrame, handledExc, runWithLocals, nestedArgs, releaseNestedArgs,
   frameBack } from "./vm";
 import { hostWrite, hostFormat, hostParseNumber, hostRoundFloat } from "./host";
 
@@ -34,6 +34,7 @@ let userClasses: usize = 0;
 /** sys.stdout / sys.stderr: plain objects print(file=...) recognises (no file methods yet). */
 let stdoutObj: Value = NULL;
 let stderrObj: Value = NULL;
+let ioType: usize = 0;
 
 export const enum B {
   // functions
@@ -50,6 +51,9 @@ export const enum B {
   STR_ENDSWITH, STR_REPLACE, STR_FIND, STR_FORMAT, STR_ISDIGIT, STR_COUNT, STR_TITLE, STR_CAPITALIZE,
   STR_LJUST, STR_RJUST, STR_CENTER, STR_ISALPHA, STR_ISSPACE, STR_INDEX, STR_SPLITLINES,
   TUPLE_INDEX, TUPLE_COUNT,
+  IO_WRITE, IO_FLUSH,
+  SET_UNION, SET_INTERSECTION, SET_DIFFERENCE, SET_SYMDIFF, SET_ISSUBSET, SET_ISSUPERSET, SET_UPDATE,
+  SET_COPY, SET_CLEAR, SET_POP,
 }
 export const OBJECT_INIT_ID: i32 = B.OBJECT_INIT;
 /** Ids from here on are methods: called unbound, their first argument is self. */
@@ -149,8 +153,18 @@ export function initBuiltins(): void {
   let sysd = newDict();
   let ei = internText("exc_info");
   dictSet(sysd, mkPtr(ei), mkPtr(newBuiltin(B.EXC_INFO, ei, NULL)));
-  stdoutObj = mkPtr(O.newInstance(T_object));
-  stderrObj = mkPtr(O.newInstance(T_object));
+  // sys.stdout / sys.stderr: instances of a small builtin text-stream type with write/flush
+  let io = O.newType(internText("TextIOWrapper"), T_object, K.INST, TF_BUILTIN);
+  dictSet(typeDict(io), mkPtr(N.S___qualname__), mkPtr(O.typeName(io)));
+  method(io, B.IO_WRITE, "write");
+  method(io, B.IO_FLUSH, "flush");
+  ioType = io;
+  stdoutObj = mkPtr(O.newInstance(io));
+  stderrObj = mkPtr(O.newInstance(io));
+  let setNames = ["union", "intersection", "difference", "symmetric_difference", "issubset", "issuperset",
+    "update", "copy", "clear", "pop"];
+  for (let i = 0; i < setNames.length; i++) method(T_set, <i32>B.SET_UNION + i, setNames[i]);
+  for (let i = 0; i < 6; i++) method(T_frozenset, <i32>B.SET_UNION + i, setNames[i]);
   dictSet(sysd, mkPtr(internText("stdout")), stdoutObj);
   dictSet(sysd, mkPtr(internText("stderr")), stderrObj);
   sysModule = newModule(N.S_sys, sysd);
@@ -315,7 +329,8 @@ export function callBuiltin(id: i32, self: Value, args: usize, nargs: u32, kwnam
     case B.ENUMERATE: {
       // materialised into a list iterator: fine for finite iterables, which is all we run yet
       if (!argCount("enumerate", npos, 1, 2)) return ERR;
-      let start: i64 = npos == 2 ? intOf(arg(args, 1)) : 0;
+      let sv = npos == 2 ? arg(args, 1) : kwArg(args, nargs, kwnames, internText("start"));
+      let start: i64 = sv != NULL ? intOf(sv) : 0;
       let src = O.toListValue(arg(args, 0));
       if (src == ERR) return ERR;
       let sp = ptrOf(src);
@@ -359,6 +374,27 @@ export function callBuiltin(id: i32, self: Value, args: usize, nargs: u32, kwnam
     case B.MAP: case B.FILTER: {
       if (!argCount(id == B.MAP ? "map" : "filter", npos, 2, 64)) return ERR;
       let f = arg(args, 0);
+      if (id == B.MAP && npos > 2) {
+        // map(f, a, b, ...): zip the iterables, stop at the shortest
+        let lists = newList(npos);
+        let n: u32 = 0xFFFFFFFF;
+        for (let i: u32 = 1; i < npos; i++) {
+          let l = O.toListValue(arg(args, i));
+          if (l == ERR) return ERR;
+          listAppend(lists, l);
+          if (listLen(ptrOf(l)) < n) n = listLen(ptrOf(l));
+        }
+        let out = newList(n);
+        let tmp = nestedArgs(npos - 1);
+        for (let j: u32 = 0; j < n; j++) {
+          for (let i: u32 = 0; i < npos - 1; i++) store<u64>(tmp + (<usize>i << 3), listGet(ptrOf(listGet(lists, i)), j));
+          let r = callNested(f, tmp, npos - 1);
+          if (r == ERR) { releaseNestedArgs(npos - 1); return ERR; }
+          listAppend(out, r);
+        }
+        releaseNestedArgs(npos - 1);
+        return O.newSeqIter(mkPtr(out));
+      }
       let src = O.toListValue(arg(args, 1));
       if (src == ERR) return ERR;
       let sp = ptrOf(src);
@@ -410,7 +446,18 @@ export function callBuiltin(id: i32, self: Value, args: usize, nargs: u32, kwnam
       if (!argCount("round", npos, 1, 2)) return ERR;
       let v = arg(args, 0);
       let nd: Value = npos == 2 ? arg(args, 1) : NONE;
-      if (isIntV(v) || isBool(v)) return nd == NONE ? mkInt(intOf(v)) : mkInt(intOf(v));
+      if (isIntV(v) || isBool(v)) {
+        if (nd == NONE || intOf(nd) >= 0) return mkInt(intOf(v));
+        let k = -intOf(nd);
+        if (k > 18) return mkSmallInt(0);
+        let p: i64 = 1;
+        for (let i: i64 = 0; i < k; i++) p *= 10;
+        let x = intOf(v);
+        let q = x / p, r = x % p;
+        if (r < 0) { q--; r += p; }
+        if (r * 2 > p || (r * 2 == p && (q & 1) != 0)) q++;
+        return mkInt(q * p);
+      }
       if (!isFloat(v)) return raiseTypeObj(E_TypeError, v, "doesn't define __round__ method");
       let x = floatVal(v);
       if (nd == NONE) {
@@ -722,7 +769,13 @@ function callMethod(id: i32, self: Value, args: usize, npos: u32, nargs: u32, kw
     case B.LIST_REMOVE: case B.LIST_INDEX: case B.TUPLE_INDEX: {
       let isT = id == B.TUPLE_INDEX;
       let n = isT ? tupLen(p) : listLen(p);
-      for (let i: u32 = 0; i < n; i++) {
+      let from: u32 = 0;
+      if (npos > 1 && id != B.LIST_REMOVE) {
+        let s = intOf(arg(args, 1));
+        if (s < 0) { s += n; if (s < 0) s = 0; }
+        from = <u32>s;
+      }
+      for (let i: u32 = from; i < n; i++) {
         let r = P.valueEq(isT ? tupGet(p, i) : listGet(p, i), arg(args, 0));
         if (r < 0) return ERR;
         if (r == 1) {
@@ -734,7 +787,11 @@ function callMethod(id: i32, self: Value, args: usize, npos: u32, nargs: u32, kw
         }
       }
       if (id == B.LIST_REMOVE) return raiseText(E_ValueError, "list.remove(x): x not in list");
-      return raiseText(E_ValueError, isT ? "tuple.index(x): x not in tuple" : "list.index(x): x not in list");
+      if (isT) return raiseText(E_ValueError, "tuple.index(x): x not in tuple");
+      let m = sbMark();
+      if (!P.appendRepr(arg(args, 0))) return ERR;
+      sbText(" is not in list");
+      return raiseBuilt(E_ValueError, m);
     }
     case B.LIST_COUNT: case B.TUPLE_COUNT: {
       let isT = id == B.TUPLE_COUNT;
@@ -826,6 +883,68 @@ function callMethod(id: i32, self: Value, args: usize, npos: u32, nargs: u32, kw
     }
     case B.DICT_CLEAR: O.dictClear(p); return NONE;
     case B.SET_ADD: return dictSet(p, arg(args, 0), NONE) ? NONE : ERR;
+    case B.IO_WRITE: {
+      let v = arg(args, 0);
+      if (!isStr(v)) {
+        let m = sbMark();
+        sbText("write() argument must be str, not ");
+        sbStr(typeName(typeOf(v)));
+        return raiseBuilt(E_TypeError, m);
+      }
+      hostWrite(self == stderrObj ? 2 : 1, strData(ptrOf(v)), strLen(ptrOf(v)));
+      return mkSmallInt(strCps(ptrOf(v)));
+    }
+    case B.IO_FLUSH: return NONE;
+    case B.SET_UNION: case B.SET_INTERSECTION: case B.SET_DIFFERENCE: case B.SET_SYMDIFF: {
+      let ops: P.Bin[] = [P.Bin.OR, P.Bin.AND, P.Bin.SUB, P.Bin.XOR];
+      let acc: Value = self;
+      if (npos == 0) return P.binaryOp(P.Bin.OR, self, mkPtr(O.newDictOf(objType(p))));
+      for (let i: u32 = 0; i < npos; i++) {
+        let other = arg(args, i);
+        let ot = typeOf(other);
+        if (ot != T_set && ot != T_frozenset) {
+          let s = O.newDictOf(T_set);
+          let l = O.toListValue(other);
+          if (l == ERR) return ERR;
+          for (let j: u32 = 0; j < listLen(ptrOf(l)); j++) if (!dictSet(s, listGet(ptrOf(l), j), NONE)) return ERR;
+          other = mkPtr(s);
+        }
+        acc = P.binaryOp(ops[id - <i32>B.SET_UNION], acc, other);
+        if (acc == ERR) return ERR;
+      }
+      return acc;
+    }
+    case B.SET_ISSUBSET: case B.SET_ISSUPERSET: {
+      let a = id == B.SET_ISSUBSET ? p : ptrOf(arg(args, 0));
+      let b = id == B.SET_ISSUBSET ? ptrOf(arg(args, 0)) : p;
+      for (let i: u32 = 0; i < dictUsed(a); i++) {
+        let k = entryKey(a, i);
+        if (k == NULL) continue;
+        let r = dictGet(b, k);
+        if (r == ERR) return ERR;
+        if (r == NULL) return FALSE;
+      }
+      return TRUE;
+    }
+    case B.SET_UPDATE: {
+      for (let i: u32 = 0; i < npos; i++) {
+        let l = O.toListValue(arg(args, i));
+        if (l == ERR) return ERR;
+        for (let j: u32 = 0; j < listLen(ptrOf(l)); j++) if (!dictSet(p, listGet(ptrOf(l), j), NONE)) return ERR;
+      }
+      return NONE;
+    }
+    case B.SET_COPY: return P.binaryOp(P.Bin.OR, self, mkPtr(O.newDictOf(T_set)));
+    case B.SET_CLEAR: O.dictClear(p); return NONE;
+    case B.SET_POP: {
+      for (let i: u32 = 0; i < dictUsed(p); i++) {
+        let k = entryKey(p, i);
+        if (k == NULL) continue;
+        O.dictDel(p, k);
+        return k;
+      }
+      return raiseText(E_KeyError, "pop from an empty set");
+    }
     case B.SET_DISCARD: case B.SET_REMOVE: {
       let r = O.dictDel(p, arg(args, 0));
       if (r < 0) return ERR;
@@ -911,6 +1030,8 @@ function strMethod(id: i32, s: usize, args: usize, npos: u32, nargs: u32, kwname
     }
     case B.STR_SPLIT: {
       let sep: Value = npos > 0 ? arg(args, 0) : kwArg(args, nargs, kwnames, N.S_sep);
+      let ms: Value = npos > 1 ? arg(args, 1) : kwArg(args, nargs, kwnames, internText("maxsplit"));
+      let maxsplit: i64 = ms != NULL ? intOf(ms) : -1;
       let out = newList(4);
       if (out == 0) return ERR;
       if (sep == NULL || sep == NONE) {
@@ -919,6 +1040,12 @@ function strMethod(id: i32, s: usize, args: usize, npos: u32, nargs: u32, kwname
           while (i < n && isSpaceByte(load<u8>(p + i))) i++;
           if (i >= n) break;
           let j = i;
+          if (maxsplit >= 0 && <i64>listLen(out) >= maxsplit) {
+            let e = n;
+            while (e > i && isSpaceByte(load<u8>(p + e - 1))) e--;
+            listAppend(out, mkStrV(newStr(p + i, e - i)));
+            break;
+          }
           while (j < n && !isSpaceByte(load<u8>(p + j))) j++;
           listAppend(out, mkStrV(newStr(p + i, j - i)));
           i = j;
@@ -929,7 +1056,7 @@ function strMethod(id: i32, s: usize, args: usize, npos: u32, nargs: u32, kwname
       if (strLen(sp) == 0) return raiseText(E_ValueError, "empty separator");
       let i: u32 = 0;
       while (true) {
-        let j = P.strFind(s, sp, i);
+        let j = maxsplit >= 0 && <i64>listLen(out) >= maxsplit ? -1 : P.strFind(s, sp, i);
         if (j < 0) { listAppend(out, mkStrV(newStr(p + i, n - i))); break; }
         listAppend(out, mkStrV(newStr(p + i, <u32>j - i)));
         i = <u32>j + strLen(sp);
@@ -990,7 +1117,14 @@ function strMethod(id: i32, s: usize, args: usize, npos: u32, nargs: u32, kwname
         }
         return mkInt(c);
       }
-      let j = P.strFind(s, ptrOf(sub), 0);
+      let from: u32 = 0;
+      if (npos > 1) {
+        let st = intOf(arg(args, 1));
+        let cps = <i64>strCps(s);
+        if (st < 0) { st += cps; if (st < 0) st = 0; }
+        from = st > cps ? n + 1 : P.strByteOffset(s, <u32>st);
+      }
+      let j = from > n ? -1 : P.strFind(s, ptrOf(sub), from);
       if (j < 0) {
         if (id == B.STR_INDEX) return raiseText(E_ValueError, "substring not found");
         return mkSmallInt(-1);
@@ -1162,7 +1296,11 @@ export function constructBuiltin(t: usize, args: usize, nargs: u32, kwnames: usi
       return mkInt(<i64>f);
     }
     if (isStr(a0)) return parseNumber(ptrOf(a0), 1, npos > 1 ? <i32>intOf(arg(args, 1)) : 10);
-    return raiseTypeObj(E_TypeError, a0, "cannot be converted to int");
+    let m = sbMark();
+    sbText("int() argument must be a string, a bytes-like object or a real number, not '");
+    sbStr(typeName(typeOf(a0)));
+    sbText("'");
+    return raiseBuilt(E_TypeError, m);
   }
   if (t == T_float) {
     if (npos == 0) return mkFloat(0);

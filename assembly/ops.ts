@@ -509,7 +509,7 @@ function intBinary(op: Bin, a: i64, b: i64): Value {
       return mkInt(q);
     }
     case Bin.MOD: {
-      if (b == 0) return raiseText(E_ZeroDivisionError, "integer division or modulo by zero");
+      if (b == 0) return raiseText(E_ZeroDivisionError, "integer modulo by zero");
       if (b == -1) return mkSmallInt(0);
       let r = a % b;
       if (r != 0 && ((r < 0) != (b < 0))) r += b;
@@ -590,10 +590,24 @@ export function binaryOp(op: Bin, a: Value, b: Value): Value {
     let pa = ptrOf(a), ta = objType(pa);
     if (ta == T_str) {
       if (op == Bin.ADD && isPtr(b) && objType(ptrOf(b)) == T_str) return strConcat(pa, ptrOf(b));
+      if (op == Bin.ADD && typeKind(typeOf(b)) != K.INST && typeKind(typeOf(b)) != K.EXC) {
+        let m = sbMark();
+        sbText("can only concatenate str (not \"");
+        sbStr(typeName(typeOf(b)));
+        sbText("\") to str");
+        return raiseBuilt(E_TypeError, m);
+      }
       if (op == Bin.MUL && bInt) return seqRepeat(a, intOf(b));
       if (op == Bin.MOD) return strPercent(pa, b);
     } else if (ta == T_list || ta == T_tuple) {
       if (op == Bin.ADD && isPtr(b) && objType(ptrOf(b)) == ta) return seqConcat(a, b);
+      if (op == Bin.ADD && typeKind(typeOf(b)) != K.INST && typeKind(typeOf(b)) != K.EXC) {
+        let m = sbMark();
+        sbText(ta == T_list ? "can only concatenate list (not \"" : "can only concatenate tuple (not \"");
+        sbStr(typeName(typeOf(b)));
+        sbText(ta == T_list ? "\") to list" : "\") to tuple");
+        return raiseBuilt(E_TypeError, m);
+      }
       if (op == Bin.MUL && bInt) return seqRepeat(a, intOf(b));
     } else if ((ta == T_set || ta == T_frozenset || ta == T_dict) && isPtr(b)) {
       let r = setOperator(op, a, b);
@@ -693,7 +707,7 @@ function seqRepeat(a: Value, k: i64): Value {
   return mkPtr(l);
 }
 
-function setOperator(op: Bin, a: Value, b: Value): Value {
+export function setOperator(op: Bin, a: Value, b: Value): Value {
   let pa = ptrOf(a), pb = ptrOf(b);
   let ta = objType(pa), tb = objType(pb);
   if (ta == T_dict || !(tb == T_set || tb == T_frozenset)) return NOTIMPL;
@@ -769,6 +783,18 @@ export function appendFormattedFloat(f: f64, prec: i32): bool {
   for (let i = 0; i < 400; i++) sbByte(0);
   let n = hostFormatFixed(f, prec, sbBase() + m, 400);
   sbReset(m + <u32>n);
+  return true;
+}
+
+/** `l *= k` for a list: repeats in place (the list keeps its identity). */
+export function listInplaceRepeat(l: usize, k: i64): bool {
+  let r = seqRepeat(mkPtr(l), k);
+  if (r == ERR) return false;
+  let rp = ptrOf(r);
+  let n = listLen(rp);
+  if (!O.listReserve(l, n)) return false;
+  memory.copy(O.listItems(l), O.listItems(rp), <usize>n << 3);
+  O.listSetLen(l, n);
   return true;
 }
 
@@ -1147,6 +1173,10 @@ export function getAttr(obj: Value, name: usize): Value {
       if (name == N.S___cause__) return excCause(p);
       if (name == N.S___traceback__) return excTb(p);
       if (name == N.S___suppress_context__) return mkBool(excSuppress(p));
+      if (isSubtype(t, E_StopIteration) && O.strEqText(name, "value")) {
+        let a = excArgs(p);
+        return isPtr(a) && tupLen(ptrOf(a)) > 0 ? tupGet(ptrOf(a), 0) : NONE;
+      }
     }
     if (d != NULL) return bindDescriptor(d, obj, t);
     if (name == N.S___class__) return mkPtr(t);
@@ -1253,7 +1283,16 @@ export function setAttr(obj: Value, name: usize, v: Value): bool {
     let d = lookupType(t, name);
     if (d != NULL && isPtr(d) && objType(ptrOf(d)) == T_property) {
       let s = load<u64>(ptrOf(d), 24);
-      if (s == NONE) { raiseText(E_AttributeError, "can't set attribute"); return false; }
+      if (s == NONE) {
+        let m = sbMark();
+        sbText("property '");
+        sbStr(name);
+        sbText("' of '");
+        sbStr(typeName(t));
+        sbText("' object has no setter");
+        raiseBuilt(E_AttributeError, m);
+        return false;
+      }
       return callNested2(s, obj, v) != ERR;
     }
     if (k == K.EXC) {

@@ -1000,8 +1000,15 @@ export function execute(entry: usize): Value {
       case Op.BINARY_RSHIFT: case Op.INPLACE_RSHIFT: case Op.BINARY_AND: case Op.INPLACE_AND:
       case Op.BINARY_OR: case Op.INPLACE_OR: case Op.BINARY_XOR: case Op.INPLACE_XOR:
       case Op.BINARY_MATRIX_MULTIPLY: case Op.INPLACE_MATRIX_MULTIPLY: {
-        let r = P.binaryOp(binOf(u & 0xFF), load<u64>(sp - 16), load<u64>(sp - 8));
-        if (r == ERR) break;
+        let a = load<u64>(sp - 16), b = load<u64>(sp - 8);
+        let r: Value;
+        if ((u & 0xFF) == Op.INPLACE_MULTIPLY && isPtr(a) && objType(ptrOf(a)) == T_list && (O.isIntV(b) || isBool(b))) {
+          if (!P.listInplaceRepeat(ptrOf(a), O.intOf(b))) break;
+          r = a;
+        } else {
+          r = P.binaryOp(binOf(u & 0xFF), a, b);
+          if (r == ERR) break;
+        }
         sp -= 8;
         store<u64>(sp - 8, r);
         continue;
