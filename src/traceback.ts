@@ -33,6 +33,60 @@ function byteToCharOffset(line: string, byteOffset: number): number {
   return decoder.decode(encoder.encode(line).slice(0, byteOffset)).length;
 }
 
+/** [start, end) of the primary part inside a failing expression, as 3.11's anchors: the
+ * operator of a top-level binary operation, or the `[...]` of a subscript; null otherwise. */
+export function caretAnchors(segment: string): [number, number] | null {
+  const ops: { at: number; len: number; level: number }[] = [];
+  const levels: Record<string, number> = { "|": 0, "^": 1, "&": 2, "<<": 3, ">>": 3, "+": 4, "-": 4, "*": 5, "/": 5, "//": 5, "%": 5, "@": 5, "**": 6 };
+  let depth = 0;
+  let prevOperand = false; // was the previous significant token an operand (so +/- are binary)?
+  let lastOpen = -1;
+  for (let i = 0; i < segment.length; ) {
+    const c = segment[i];
+    if (c === " " || c === "\t") { i++; continue; }
+    if (c === "'" || c === '"') {
+      const triple = segment.startsWith(c.repeat(3), i);
+      const q = triple ? c.repeat(3) : c;
+      let j = i + q.length;
+      while (j < segment.length && !segment.startsWith(q, j)) j += segment[j] === "\\" ? 2 : 1;
+      i = j + q.length;
+      prevOperand = true;
+      continue;
+    }
+    if ("([{".includes(c)) {
+      if (depth === 0 && c === "[") lastOpen = i;
+      depth++; i++; prevOperand = false; continue;
+    }
+    if (")]}".includes(c)) { depth--; i++; prevOperand = true; continue; }
+    if (/[A-Za-z_0-9.]/.test(c)) {
+      let j = i;
+      while (j < segment.length && /[A-Za-z_0-9.]/.test(segment[j])) j++;
+      const word = segment.slice(i, j);
+      if (depth === 0 && ["and", "or", "not", "in", "is", "if", "else", "lambda", "for"].includes(word)) return null;
+      i = j;
+      prevOperand = true;
+      continue;
+    }
+    const two = segment.slice(i, i + 2);
+    if (depth === 0) {
+      if (["==", "!=", "<=", ">=", ":="].includes(two) || (c === "<" && two !== "<<") || (c === ">" && two !== ">>") || c === "," || c === "=") return null;
+    }
+    const tok = two in levels && two.length === 2 ? two : c;
+    if (depth === 0 && tok in levels && prevOperand) ops.push({ at: i, len: tok.length, level: levels[tok] });
+    prevOperand = false;
+    i += tok.length;
+  }
+  if (ops.length > 0) {
+    const low = Math.min(...ops.map((o) => o.level));
+    const same = ops.filter((o) => o.level === low);
+    const root = low === 6 ? same[0] : same[same.length - 1];
+    return [root.at, root.at + root.len];
+  }
+  const trimmed = segment.trimEnd();
+  if (trimmed.endsWith("]") && lastOpen > 0 && depth === 0) return [lastOpen, trimmed.length];
+  return null;
+}
+
 function frameLines(f: FrameRecord, source: string | undefined): string[] {
   const out = [`  File "${f.file}", line ${f.line}, in ${f.func}\n`];
   if (source === undefined || f.line <= 0) return out;
@@ -46,8 +100,11 @@ function frameLines(f: FrameRecord, source: string | undefined): string[] {
   const start = byteToCharOffset(original, f.col);
   let end = byteToCharOffset(original, f.endCol);
   if (f.endLine !== f.line) end = leading + stripped.length;
-  if (end - start < stripped.length && end > start) {
-    out.push(`    ${" ".repeat(start - leading)}${"^".repeat(end - start)}\n`);
+  const anchors = f.endLine === f.line ? caretAnchors(original.slice(start, end)) : null;
+  if (end > start && (end - start < stripped.length || anchors)) {
+    let marks = "";
+    for (let i = start; i < end; i++) marks += !anchors || (i - start >= anchors[0] && i - start < anchors[1]) ? "^" : "~";
+    out.push(`    ${" ".repeat(start - leading)}${marks}\n`);
   }
   return out;
 }
