@@ -606,7 +606,11 @@ function bLen(v: Value): Value {
       }
     }
   }
-  return raiseTypeObj(E_TypeError, v, "has no len()");
+  let m = sbMark();
+  sbText("object of type '");
+  sbStr(typeName(typeOf(v)));
+  sbText("' has no len()");
+  return raiseBuilt(E_TypeError, m);
 }
 
 function bPrint(args: usize, nargs: u32, kwnames: usize): Value {

@@ -234,3 +234,5 @@ export function gcThreshold(bytes: i32): void {
   setGCThreshold(<usize>bytes);
   setStress(bytes < (1 << 20));
 }
+/** Test hook for the host's trap recovery: traps like a VM bug would. */
+export function debugTrap(): void { unreachable(); }

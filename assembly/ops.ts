@@ -614,6 +614,16 @@ export function binaryOp(op: Bin, a: Value, b: Value): Value {
       if (r != NOTIMPL) return r;
     }
   }
+  if (op == Bin.MUL && isPtr(a) && !bInt) {
+    let ta = objType(ptrOf(a));
+    if ((ta == T_str || ta == T_list || ta == T_tuple) && typeKind(typeOf(b)) != K.INST && typeKind(typeOf(b)) != K.EXC) {
+      let m = sbMark();
+      sbText("can't multiply sequence by non-int of type '");
+      sbStr(typeName(typeOf(b)));
+      sbText("'");
+      return raiseBuilt(E_TypeError, m);
+    }
+  }
   if (isPtr(b) && aInt && op == Bin.MUL) {
     let tb = objType(ptrOf(b));
     if (tb == T_str || tb == T_list || tb == T_tuple) return seqRepeat(b, intOf(a));

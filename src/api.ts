@@ -122,6 +122,7 @@ export class VM {
       const status = x.runCode(code);
       this.flush();
       if (status !== 0) this.throwPython();
+      this.rethrowParked();
     });
   }
 
@@ -151,6 +152,7 @@ export class VM {
       this.flush();
       if (status === 2) throw new PythonError("NameError", `name '${name}' is not defined`, `NameError: name '${name}' is not defined\n`);
       if (status !== 0) this.throwPython();
+      this.rethrowParked();
       return this.result();
     });
   }
@@ -191,6 +193,16 @@ export class VM {
     throw new PythonError(last?.type ?? "SystemError", last?.message ?? "", text);
   }
 
+  /** A host callback (e.g. the stdout sink) threw during a run that otherwise finished:
+   * surface that original error rather than dropping it. */
+  private rethrowParked(): void {
+    if (this.host.parked.length === 0) return;
+    const e = this.host.parked.shift();
+    this.host.parked.length = 0;
+    this.rethrown = e;
+    throw e;
+  }
+
   private flush(): void {
     for (const fd of [1, 2]) {
       const rest = this.decoders[fd].decode();
@@ -226,6 +238,10 @@ export class VM {
   /** Bytes allocated between collections; 0 collects at every back-edge (GC stress testing). */
   setGCThreshold(bytes: number): void {
     this.exports.gcThreshold(bytes);
+  }
+  /** Test hook: executes a wasm `unreachable`, as a VM bug would, to exercise trap recovery. */
+  debugTrap(): void {
+    this.guard(() => this.exports.debugTrap());
   }
   /** A full collection from outside any run. */
   collect(): void {

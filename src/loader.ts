@@ -31,6 +31,7 @@ export interface VMExports {
   recursionLimit(n: number): void;
   heapLimit(bytes: number): void;
   gcThreshold(bytes: number): void;
+  debugTrap(): void;
 }
 
 let cached: WebAssembly.Module | null = null;
