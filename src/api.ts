@@ -239,6 +239,10 @@ export class VM {
   setGCThreshold(bytes: number): void {
     this.exports.gcThreshold(bytes);
   }
+  /** Caps the VM heap (bytes); allocations beyond it raise MemoryError (default 1.5 GiB). */
+  setHeapLimit(bytes: number): void {
+    this.exports.heapLimit(bytes);
+  }
   /** Test hook: executes a wasm `unreachable`, as a VM bug would, to exercise trap recovery. */
   debugTrap(): void {
     this.guard(() => this.exports.debugTrap());

@@ -85,6 +85,20 @@ describe("vm memory and limits", () => {
     expect(out).toBe("ran\n");
   });
 
+  it("raises MemoryError when the heap cannot grow, and the VM stays usable", async () => {
+    let out = "";
+    const vm = await createVM({ stdout: (t) => (out += t) });
+    vm.setHeapLimit(64 << 20);
+    vm.run(
+      "try:\n    x = [0] * 10**10\nexcept MemoryError:\n    print('huge list refused')\n" +
+        "l = []\ntry:\n    while True:\n        l.append('x' * 100000)\nexcept MemoryError:\n    print('grew until MemoryError', len(l) > 100)\n" +
+        "l = None\n",
+      { filename: "mem.py" },
+    );
+    vm.run("print(sum([i for i in range(1000)]))", { filename: "after.py" });
+    expect(out).toBe("huge list refused\ngrew until MemoryError True\n499500\n");
+  });
+
   it("stays correct when collecting at every back-edge", async () => {
     let out = "";
     const vm = await createVM({ stdout: (t) => (out += t) });
