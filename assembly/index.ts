@@ -12,7 +12,9 @@ import { initBuiltins } from "./builtins";
 import { sbInit, sbMark, sbByte, sbStr, sbText, sbInt, sbBase, sbReset } from "./strbuf";
 import { vmInit, vmReset, runModule, callTop, setRecursionLimit, depth, frameTop, frameBase } from "./vm";
 import { gcInit, collect, runRoots, collections, setStress } from "./gc";
-import { loadImage, loadError, codeFilename, codeName, codePositions, codeNUnits } from "./image";
+import { loadImage, loadError, codeFilename, codeName, codePositions, codeNUnits, codeVarnames } from "./image";
+import { builtinsDict } from "./builtins";
+import { E_NameError } from "./errors";
 import { curExc, clearCurExc, isExcInstance, memoryErrorInstance } from "./errors";
 import * as P from "./ops";
 import * as N from "./names";
@@ -188,6 +190,32 @@ function appendFrames(e: Value): void {
     p = <usize>load<u32>(p, 16);
   }
 }
+/** For an uncaught NameError: the names visible where it was raised (the innermost frame's
+ * local names, the module globals, the builtins), so the host can add 3.11's "Did you mean". */
+function appendNameCandidates(e: Value): void {
+  let t = typeOf(e);
+  if (t != E_NameError) return;
+  let tb = excTb(ptrOf(e));
+  if (!isPtr(tb)) return;
+  let p = ptrOf(tb);
+  while (load<u32>(p, 16) != 0) p = <usize>load<u32>(p, 16);
+  let code = <usize>load<u32>(p, 20);
+  let vn = codeVarnames(code);
+  for (let i: u32 = 0; i < O.tupLen(vn); i++) { sbText("D\t"); sbStr(ptrOf(O.tupGet(vn, i))); sbByte(10); }
+  let dicts = [mainGlobals, builtinsDict];
+  for (let k = 0; k < 2; k++) {
+    let d = dicts[k];
+    if (d == 0) continue;
+    for (let i: u32 = 0; i < O.dictUsed(d); i++) {
+      let key = O.entryKey(d, i);
+      if (!isPtr(key) || objType(ptrOf(key)) != T_str) continue;
+      sbText("D\t");
+      sbStr(ptrOf(key));
+      sbByte(10);
+    }
+  }
+}
+
 export function excReport(): i32 {
   let e = exception;
   if (!isExcInstance(e)) return 0;
@@ -212,6 +240,7 @@ export function excReport(): i32 {
     let x = listGet(chain, <u32>i);
     appendFrames(x);
     appendExcLine(x);
+    appendNameCandidates(x);
     let r = O.intOf(listGet(links, <u32>i));
     if (r == 1) sbText("C\tcause\n");
     else if (r == 2) sbText("C\tcontext\n");

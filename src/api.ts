@@ -269,6 +269,9 @@ function parseReport(text: string): { sections: ExcRecord[] } {
       cur.line = rest.join("\t");
       sections.push(cur);
       cur = { frames: [], hasTraceback: false, type: "", message: "", line: "", link: null };
+    } else if (tag === "D") {
+      const prev = sections[sections.length - 1];
+      (prev.candidates ??= []).push(rest.join("\t"));
     } else if (tag === "C") {
       sections[sections.length - 1].link = rest[0] === "cause" ? "cause" : "context";
     }

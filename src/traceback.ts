@@ -20,6 +20,8 @@ export interface ExcRecord {
   message: string;
   /** "Type: message" as CPython prints it. */
   line: string;
+  /** For NameError: names visible where it was raised (3.11's "Did you mean" suggestion). */
+  candidates?: string[];
   /** How the NEXT (newer) section relates to this one. */
   link: "cause" | "context" | null;
 }
@@ -109,6 +111,51 @@ function frameLines(f: FrameRecord, source: string | undefined): string[] {
   return out;
 }
 
+// 3.11's suggestion metric: substitutions differing only in case cost 1, other edits cost 2.
+const MOVE_COST = 2;
+const CASE_COST = 1;
+function substitutionCost(a: string, b: string): number {
+  if (a === b) return 0;
+  return a.toLowerCase() === b.toLowerCase() ? CASE_COST : MOVE_COST;
+}
+function levenshtein(a: string, b: string, maxCost: number): number {
+  if (a === b) return 0;
+  let prev = Array.from({ length: b.length + 1 }, (_, j) => j * MOVE_COST);
+  for (let i = 1; i <= a.length; i++) {
+    const row = [i * MOVE_COST];
+    let rowMin = row[0];
+    for (let j = 1; j <= b.length; j++) {
+      const v = Math.min(prev[j] + MOVE_COST, row[j - 1] + MOVE_COST, prev[j - 1] + substitutionCost(a[i - 1], b[j - 1]));
+      row.push(v);
+      rowMin = Math.min(rowMin, v);
+    }
+    if (rowMin > maxCost) return maxCost + 1;
+    prev = row;
+  }
+  return prev[b.length];
+}
+
+/** The closest visible name to the one a NameError reports, as CPython 3.11 chooses it. */
+export function suggestName(message: string, candidates: string[]): string | null {
+  const m = /^name '(.*)' is not defined$/.exec(message);
+  if (!m || candidates.length > 750) return null;
+  const wrong = m[1];
+  if (wrong.length > 40) return null;
+  let best = wrong.length;
+  let suggestion: string | null = null;
+  for (const name of candidates) {
+    if (name === wrong) continue;
+    const maxDistance = Math.min(Math.floor(((name.length + wrong.length + 3) * MOVE_COST) / 6), best - 1);
+    const d = levenshtein(wrong, name, maxDistance);
+    if (d > maxDistance) continue;
+    if (suggestion === null || d < best) {
+      suggestion = name;
+      best = d;
+    }
+  }
+  return suggestion;
+}
+
 export function formatTraceback(sections: ExcRecord[], sourceOf: (file: string) => string | undefined): string {
   let text = "";
   sections.forEach((s, i) => {
@@ -133,7 +180,8 @@ export function formatTraceback(sections: ExcRecord[], sourceOf: (file: string) 
       }
       flushRepeats();
     }
-    text += `${s.line}\n`;
+    const suggestion = s.type === "NameError" ? suggestName(s.message, s.candidates ?? []) : null;
+    text += suggestion ? `${s.line}. Did you mean: '${suggestion}'?\n` : `${s.line}\n`;
     if (i < sections.length - 1) text += s.link === "cause" ? CAUSE_SEP : CONTEXT_SEP;
   });
   return text;
