@@ -21,7 +21,7 @@ import * as N from "./names";
 import * as I from "./image";
 import { raiseText, raiseBuilt, raiseTypeObj, raiseStr, raiseValue, E_TypeError, E_ValueError,
   E_KeyError, E_IndexError, E_AttributeError, E_StopIteration, E_OverflowError, E_RuntimeError,
-  E_ZeroDivisionError, initExceptions, E_BaseException, isExcType, isExcInstance, curExc, clearCurExc } from "./errors";
+  E_ZeroDivisionError, raiseKeyError, initExceptions, E_BaseException, isExcType, isExcInstance, curExc, clearCurExc } from "./errors";
 import { sbMark, sbByte, sbBytes, sbStr, sbText, sbInt, sbTake, sbReset, sbBase } from "./strbuf";
 import { callNested, callNested1, callNested2, callNestedKw, curFrame, handledExc, runWithLocals, nestedArgs, releaseNestedArgs,
   frameBack } from "./vm";
@@ -846,11 +846,7 @@ function callMethod(id: i32, self: Value, args: usize, npos: u32, nargs: u32, kw
       if (v == ERR) return ERR;
       if (v == NULL) {
         if (npos == 2) return arg(args, 1);
-        let o = O.newInstance(E_KeyError);
-        let t = newTuple(1);
-        tupSet(t, 0, arg(args, 0));
-        O.setExcArgs(o, mkPtr(t));
-        return raiseValue(mkPtr(o));
+        return raiseKeyError(arg(args, 0));
       }
       O.dictDel(p, arg(args, 0));
       return v;
@@ -953,11 +949,7 @@ function callMethod(id: i32, self: Value, args: usize, npos: u32, nargs: u32, kw
       let r = O.dictDel(p, arg(args, 0));
       if (r < 0) return ERR;
       if (r == 0 && id == B.SET_REMOVE) {
-        let o = O.newInstance(E_KeyError);
-        let t = newTuple(1);
-        tupSet(t, 0, arg(args, 0));
-        O.setExcArgs(o, mkPtr(t));
-        return raiseValue(mkPtr(o));
+        return raiseKeyError(arg(args, 0));
       }
       return NONE;
     }
@@ -1204,11 +1196,7 @@ function strFormat(s: usize, args: usize, npos: u32, nargs: u32, kwnames: usize)
       v = kwArg(args, nargs, kwnames, name);
       if (v == NULL) {
         sbReset(m);
-        let o = O.newInstance(E_KeyError);
-        let t = newTuple(1);
-        tupSet(t, 0, mkPtr(name));
-        O.setExcArgs(o, mkPtr(t));
-        return raiseValue(mkPtr(o));
+        return raiseKeyError(mkPtr(name));
       }
     }
     let conv: u32 = 0;

@@ -121,6 +121,17 @@ export function raiseText(t: usize, text: string): Value { return raiseStr(t, st
 /** Raises with the message built in the str buffer since mark. */
 export function raiseBuilt(t: usize, mark: u32): Value { return raiseStr(t, sbTake(mark)); }
 
+/** KeyError(key): the key itself is the single argument (str() shows its repr). */
+export function raiseKeyError(key: Value): Value {
+  let o = newInstance(E_KeyError);
+  if (o == 0) return ERR;
+  let args = newTuple(1);
+  if (args == 0) return ERR;
+  tupSet(args, 0, key);
+  setExcArgs(o, mkPtr(args));
+  return raiseValue(mkPtr(o));
+}
+
 export function raiseMemoryError(): Value {
   curExc = memoryErrorInst;
   return ERR;

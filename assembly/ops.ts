@@ -20,7 +20,7 @@ import { K, typeOf, typeKind, typeName, lookupType, isIntV, intOf, mkInt, T_int,
 import * as N from "./names";
 import { raiseText, raiseTypeObj, raiseBuilt, raiseStr, raiseMemoryError, E_TypeError, E_ZeroDivisionError,
   E_OverflowError, E_AttributeError, E_IndexError, E_KeyError, E_ValueError, E_StopIteration,
-  curExc, clearCurExc, isExcType, raiseValue } from "./errors";
+  curExc, clearCurExc, isExcType, raiseValue, raiseKeyError } from "./errors";
 import { sbMark, sbByte, sbBytes, sbStr, sbText, sbInt, sbTake, sbReset, sbBase } from "./strbuf";
 import { callNested, callNested1, callNested2, nestedArgs, releaseNestedArgs } from "./vm";
 import { hostFloatRepr } from "./host";
@@ -224,7 +224,7 @@ export function appendStr(v: Value): bool {
     if (k == K.INST || k == K.EXC) {
       let f = lookupType(t, N.S___str__);
       if (f != NULL) return appendFromMethod(f, v, "__str__");
-      if (k == K.EXC && lookupType(t, N.S___repr__) == NULL || k == K.EXC) return appendExcStr(p);
+      if (k == K.EXC) return appendExcStr(p); // BaseException.__str__, whatever __repr__ is
     }
   }
   return appendRepr(v);
@@ -1480,12 +1480,7 @@ export function getItem(obj: Value, key: Value): Value {
       let v = dictGet(p, key);
       if (v == ERR) return ERR;
       if (v == NULL) {
-        let o = O.newInstance(E_KeyError);
-        if (o == 0) return ERR;
-        let args = newTuple(1);
-        tupSet(args, 0, key);
-        setExcArgs(o, mkPtr(args));
-        return raiseValue(mkPtr(o));
+        return raiseKeyError(key);
       }
       return v;
     }
@@ -1583,11 +1578,7 @@ export function delItem(obj: Value, key: Value): bool {
       let r = O.dictDel(p, key);
       if (r < 0) return false;
       if (r == 0) {
-        let o = O.newInstance(E_KeyError);
-        let args = newTuple(1);
-        tupSet(args, 0, key);
-        setExcArgs(o, mkPtr(args));
-        raiseValue(mkPtr(o));
+        raiseKeyError(key);
         return false;
       }
       return true;

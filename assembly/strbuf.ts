@@ -46,7 +46,6 @@ export function sbInt(v: i64): void {
   if (v == 0) { sbByte(48); return; }
   let neg = v < 0;
   let u: u64 = neg ? <u64>(-v) : <u64>v; // i64 min negates to itself; as u64 that is right
-  let tmp = sbLen;
   if (neg) sbByte(45);
   let start = sbLen;
   while (u != 0) { sbByte(<u32>(48 + u % 10)); u /= 10; }
@@ -58,7 +57,6 @@ export function sbInt(v: i64): void {
     store<u8>(sb + j, a);
     i++; j--;
   }
-  tmp = tmp;
 }
 /** The bytes from mark to the end as a new str (0 on MemoryError); rewinds to mark. */
 export function sbTake(m: u32): usize {

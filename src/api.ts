@@ -54,8 +54,8 @@ export type JSValue = number | string | boolean | null | bigint;
 type CompileFn = (source: string, filename: string) => Uint8Array;
 
 /** Source → code image through the compiler (parser + codegen + assembler). */
+setParser(parse);
 function compileToImage(source: string, filename: string): Uint8Array {
-  setParser(parse);
   return encodeImage(compile(source, filename));
 }
 
