@@ -24,6 +24,10 @@ export declare function hostFormat(kind: i32, x: f64, sp: usize, sl: usize, spec
 @external("host", "parseNumber")
 export declare function hostParseNumber(kind: i32, ptr: usize, len: usize, base: i32, out: usize): i32;
 
+/** One executed instruction while tracing: [ptr, ptr+len) holds the record (vm.ts traceStep). */
+@external("host", "traceStep")
+export declare function hostTraceStep(ptr: usize, len: usize): void;
+
 /** round(x, ndigits) with CPython's correctly rounded result. */
 @external("host", "roundFloat")
 export declare function hostRoundFloat(x: f64, ndigits: i32): f64;

@@ -15,6 +15,7 @@ import { Op, FIRST_OP_WITH_ARG } from "./shared/opcodes";
 // line, col, endLine, endCol) +60 argcount +64 posonly +68 kwonly +72 nlocals +76 stacksize
 // +80 flags +84 firstlineno +88 max blocks +92 frame bytes +96 ncells +100 nfree
 // +104 cell-to-argument map (i32 per cell, -1 if not an argument; 0 when no cell is one)
+// +108 preorder index of this code object in its image (the host maps it back for `trace`)
 export const CODE_SIZE: usize = 112;
 @inline export function codeUnits(c: usize): usize { return <usize>load<u32>(c, 16); }
 @inline export function codeNUnits(c: usize): u32 { return load<u32>(c, 20); }
@@ -50,6 +51,8 @@ export const FRAME_HDR: u32 = 48;
 /** Slack above the compiler's stack depth: the VM pushes a callable and args for __exit__. */
 export const STACK_SLACK: u32 = 8;
 
+let codeIndex: u32 = 0;
+@inline export function codeImageIndex(c: usize): u32 { return load<u32>(c, 108); }
 let rp: usize = 0;
 let rend: usize = 0;
 export let loadError: i32 = 0; // 0 ok, 1 truncated, 2 bad constant, 3 int constant beyond 64 bits
@@ -123,6 +126,7 @@ function isAbsJump(op: u32): bool {
 function readCode(depth: i32): usize {
   if (depth > 200) { loadError = 2; return 0; }
   let c = gcAlloc(CODE_SIZE, T_code);
+  store<u32>(c, codeIndex++, 108);
   store<u32>(c, <u32>rStr(), 44);
   store<u32>(c, <u32>rStr(), 48);
   store<u32>(c, <u32>rStr(), 52);
@@ -209,6 +213,7 @@ function readCode(depth: i32): usize {
 /** Reads a module code object from [ptr, ptr+len) (header included); 0 and loadError on failure. */
 export function loadImage(ptr: usize, len: usize): usize {
   loadError = 0;
+  codeIndex = 0;
   if (len < 16) { loadError = 1; return 0; }
   rp = ptr + 16;
   rend = ptr + len;

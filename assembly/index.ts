@@ -10,7 +10,7 @@ import { T_str, T_int, T_function, typeOf, typeName, newDict, dictSet, dictGetSt
   strData, strLen, mkInt } from "./objects";
 import { initBuiltins } from "./builtins";
 import { sbInit, sbMark, sbByte, sbStr, sbText, sbInt, sbBase, sbReset } from "./strbuf";
-import { vmInit, vmReset, runModule, callTop, setRecursionLimit, depth, frameTop, frameBase } from "./vm";
+import { vmInit, vmReset, runModule, callTop, setTracing, setRecursionLimit, depth, frameTop, frameBase } from "./vm";
 import { gcInit, collect, runRoots, collections, setStress } from "./gc";
 import { loadImage, loadError, codeFilename, codeName, codePositions, codeNUnits, codeVarnames } from "./image";
 import { builtinsDict } from "./builtins";
@@ -265,3 +265,5 @@ export function gcThreshold(bytes: i32): void {
 }
 /** Test hook for the host's trap recovery: traps like a VM bug would. */
 export function debugTrap(): void { unreachable(); }
+/** Turns per-instruction trace records (host traceStep) on or off. */
+export function traceInstructions(on: i32): void { setTracing(on != 0); }

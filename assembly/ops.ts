@@ -453,6 +453,23 @@ export function appendRepr(v: Value): bool {
   return true;
 }
 
+/** A repr that never runs Python code (for `trace`): builtin values as repr() shows them, other
+ * objects as <TypeName object>, the finally marker as NULL. */
+export function appendSafeRepr(v: Value): void {
+  if (v == NULL) { sbText("NULL"); return; }
+  if (isPtr(v)) {
+    let t = objType(ptrOf(v));
+    // only types whose repr cannot reach user code; anything holding other values is summarised
+    if (t != T_str && t != T_int && t != T_type && t != T_function && t != T_range) {
+      sbText("<");
+      sbStr(typeName(t));
+      sbText(" object>");
+      return;
+    }
+  }
+  appendRepr(v);
+}
+
 /** Class names as CPython prints them in reprs: builtins bare, user classes as __main__.Name. */
 export function appendTypeQualified(t: usize): void {
   if ((typeFlags(t) & TF_BUILTIN) == 0) sbText("__main__.");

@@ -28,7 +28,8 @@ import { curExc, setCurExc, clearCurExc, raiseText, raiseBuilt, raiseTypeObj, ra
 import * as P from "./ops";
 import { Bin } from "./ops";
 import * as N from "./names";
-import { sbMark, sbText, sbStr, sbInt, sbTake, sbByte } from "./strbuf";
+import { hostTraceStep } from "./host";
+import { sbMark, sbText, sbStr, sbInt, sbTake, sbByte, sbBase, sbReset } from "./strbuf";
 import { callBuiltin, constructBuiltin, builtinsDict, sysModule, OBJECT_INIT_ID, EXC_INIT_ID, FIRST_METHOD_ID,
   formatValue } from "./builtins";
 import { collect } from "./gc";
@@ -842,6 +843,7 @@ export function execute(entry: usize): Value {
   let names = I.codeNames(code);
 
   while (true) {
+    if (tracing) traceStep(f, pc, sp);
     let u = load<u32>(units + (<usize>pc << 2));
     pc++;
     let arg = u >> 8;
@@ -1698,6 +1700,41 @@ export function execute(entry: usize): Value {
     names = I.codeNames(code);
   }
   return ERR;
+}
+
+/** Tracing (`withvm trace`): one record per instruction before it executes, tab-separated:
+ * code image index, unit (CPython offset / 2), then the value stack bottom to top as safe reprs
+ * (no Python code runs) joined by \x1f, then the blocks as kind:handlerUnit:depth joined by \x1f. */
+export let tracing = false;
+export function setTracing(on: bool): void { tracing = on; }
+
+@inline(never)
+function traceStep(f: usize, pc: u32, sp: usize): void {
+  let code = frameCode(f);
+  let lb = frameLocalsBase(f, code);
+  let stackBase = lb + (<usize>(I.codeNlocals(code) + I.codeNCells(code) + I.codeNFree(code)) << 3);
+  let m = sbMark();
+  sbInt(I.codeImageIndex(code));
+  sbByte(9);
+  sbInt(pc);
+  sbByte(9);
+  for (let p = stackBase; p < sp; p += 8) {
+    if (p > stackBase) sbByte(0x1F);
+    P.appendSafeRepr(load<u64>(p));
+  }
+  sbByte(9);
+  let nb = load<u32>(f, 16);
+  for (let i: u32 = 0; i < nb; i++) {
+    let b = f + I.FRAME_HDR + (<usize>i << 4);
+    if (i > 0) sbByte(0x1F);
+    sbText(load<u32>(b) == B_EXCEPT ? "EXCEPT_HANDLER" : "SETUP_FINALLY");
+    sbByte(58);
+    sbInt(load<u32>(b) == B_EXCEPT ? -1 : <i64>load<u32>(b, 12));
+    sbByte(58);
+    sbInt(<i64>((<usize>load<u32>(b, 8) - stackBase) >> 3));
+  }
+  hostTraceStep(sbBase() + m, sbMark() - m);
+  sbReset(m);
 }
 
 @inline(never)

@@ -8,7 +8,9 @@ import { formatTraceback, type ExcRecord } from "./traceback.js";
 import { decodeImage, encodeImage, CodeImageError } from "../compiler/codeimage.js";
 import { compile, setParser } from "../compiler/compile.js";
 import { parse } from "../compiler/parser.js";
-import { OP_COUNT } from "../assembly/shared/opcodes.js";
+import { OP_COUNT, Op } from "../assembly/shared/opcodes.js";
+import { OPS } from "../compiler/opinfo.js";
+import { isCode, type CodeObject } from "../compiler/code.js";
 
 export { CodeImageError };
 
@@ -43,8 +45,24 @@ export interface VMOptions {
   recursionLimit?: number;
 }
 
+/** One executed instruction, reported before it runs (for `withvm trace`). */
+export interface TraceStep {
+  code: CodeObject;
+  /** CPython 3.8 byte offset of the instruction. */
+  offset: number;
+  opname: string;
+  /** The instruction's 3.8 argument (EXTENDED_ARG folded in), as dis shows it; null if none. */
+  arg: number | null;
+  /** Value stack, bottom to top, as reprs that never run Python code ("NULL" = finally marker). */
+  stack: string[];
+  /** Block stack, outermost first: type, handler offset (-1 for EXCEPT_HANDLER), stack depth. */
+  blocks: { type: "SETUP_FINALLY" | "EXCEPT_HANDLER"; handler: number; level: number }[];
+}
+
 export interface RunOptions {
   filename?: string;
+  /** Called before every instruction; makes the run much slower. */
+  trace?: (step: TraceStep) => void;
   /** Source text for traceback lines (run() passes it automatically). */
   source?: string;
 }
@@ -66,6 +84,8 @@ export class VM {
   private readonly host: HostState;
   private readonly decoders = [new TextDecoder(), new TextDecoder(), new TextDecoder()];
   private lastSource = new Map<string, string>();
+  /** Decodes raw trace records while a traced run is active. */
+  private onTrace: ((record: string) => void) | null = null;
   /** A parked host error being rethrown as itself (not an internal failure). */
   private rethrown: unknown = undefined;
 
@@ -78,6 +98,7 @@ export class VM {
       memory: () => this.exports.memory,
       write: (fd, bytes) => this.write(fd, bytes),
       parked: [],
+      trace: (record) => this.onTrace?.(record),
     };
     this.instantiate();
   }
@@ -101,14 +122,28 @@ export class VM {
   run(source: string, options: RunOptions = {}): void {
     const filename = options.filename ?? "<string>";
     const image = this.compiler(source, filename);
-    this.runImage(image, { filename, source });
+    this.runImage(image, { ...options, filename, source });
   }
 
   /** Verifies and runs a code image (compiler/codeimage.ts). Rejects bad images before running. */
   runImage(image: Uint8Array, options: RunOptions = {}): void {
     const co = decodeImage(image); // throws CodeImageError on truncation/corruption
     if (options.source !== undefined) this.lastSource.set(co.filename, options.source);
+    const trace = options.trace;
+    if (trace) this.onTrace = traceDecoder(co, trace);
+    try {
+      this.runDecoded(image);
+    } finally {
+      if (trace) {
+        this.onTrace = null;
+        this.exports.traceInstructions(0);
+      }
+    }
+  }
+
+  private runDecoded(image: Uint8Array): void {
     this.guard(() => {
+      if (this.onTrace) this.exports.traceInstructions(1);
       const x = this.exports;
       const ptr = x.allocBytes(image.length);
       new Uint8Array(x.memory.buffer, ptr, image.length).set(image);
@@ -251,6 +286,36 @@ export class VM {
   collect(): void {
     this.exports.collectGarbage();
   }
+}
+
+/** Turns the VM's raw records (code index, unit, stack, blocks) into TraceSteps. */
+function traceDecoder(module: CodeObject, sink: (step: TraceStep) => void): (record: string) => void {
+  const codes: CodeObject[] = [];
+  const visit = (co: CodeObject): void => {
+    codes.push(co);
+    for (const c of co.consts) if (isCode(c)) visit(c);
+  };
+  visit(module); // the VM numbers code objects in the same preorder as the image
+  return (record) => {
+    const [ci, unit, stackText, blockText] = record.split("\t");
+    const code = codes[Number(ci)];
+    const offset = Number(unit) * 2;
+    const op = code.code[offset] as Op;
+    const info = OPS[op];
+    let arg: number | null = null;
+    if (info.arg !== "none") {
+      arg = code.code[offset + 1];
+      for (let back = offset - 2, shift = 8; back >= 0 && code.code[back] === Op.EXTENDED_ARG; back -= 2, shift += 8) {
+        arg |= code.code[back + 1] << shift;
+      }
+    }
+    const stack = stackText === "" ? [] : stackText.split("\x1f");
+    const blocks = blockText === "" ? [] : blockText.split("\x1f").map((b) => {
+      const [type, handler, level] = b.split(":");
+      return { type: type as "SETUP_FINALLY" | "EXCEPT_HANDLER", handler: Number(handler) < 0 ? -1 : Number(handler) * 2, level: Number(level) };
+    });
+    sink({ code, offset, opname: info.name, arg, stack, blocks });
+  };
 }
 
 function parseReport(text: string): { sections: ExcRecord[] } {

@@ -7,6 +7,8 @@ export interface HostState {
   memory(): WebAssembly.Memory;
   write(fd: number, bytes: Uint8Array): void;
   parked: unknown[];
+  /** Receives one raw trace record per executed instruction while tracing is on. */
+  trace(record: string): void;
 }
 
 const encoder = new TextEncoder();
@@ -77,6 +79,7 @@ export function createHostImports(state: HostState): Record<string, Record<strin
         view.setBigInt64(8, v, true);
         return 1;
       }),
+      traceStep: guard(state, undefined, (ptr: number, len: number) => state.trace(readText(state, ptr, len))),
       roundFloat: guard(state, NaN, (x: number, nd: number) => roundFloat(x, nd)),
     },
     env: {

@@ -32,6 +32,7 @@ export interface VMExports {
   heapLimit(bytes: number): void;
   gcThreshold(bytes: number): void;
   debugTrap(): void;
+  traceInstructions(on: number): void;
 }
 
 let cached: WebAssembly.Module | null = null;

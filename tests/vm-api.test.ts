@@ -55,3 +55,26 @@ describe("vm api", () => {
     expect(out).toBe("fresh instance\n");
   });
 });
+
+describe("vm trace", () => {
+  it("reports each instruction with its 3.8 offset, argument, value stack and block stack", async () => {
+    const vm = await createVM();
+    const steps: string[] = [];
+    const src = "class M:\n    def __enter__(self):\n        return 1\n    def __exit__(self, *a):\n        return False\nwith M() as v:\n    pass\n";
+    vm.run(src, {
+      filename: "t.py",
+      trace: (s) => {
+        if (s.code.name !== "<module>") return;
+        steps.push(`${s.offset} ${s.opname} ${s.arg ?? ""} [${s.stack.join(", ")}] {${s.blocks.map((b) => `${b.type}:${b.handler}:${b.level}`).join(" ")}}`);
+      },
+    });
+    const at = (op: string) => steps.find((l) => l.split(" ")[1] === op)!;
+    // after SETUP_WITH returns, the block is active and __enter__'s result is on top of X
+    expect(steps[steps.indexOf(at("SETUP_WITH")) + 1]).toMatch(/^\d+ STORE_NAME \d+ \[<method object>, 1\] \{SETUP_FINALLY:\d+:1\}$/);
+    expect(at("WITH_CLEANUP_START")).toMatch(/\[<method object>, NULL\] \{\}$/);
+    // tracing switches off after the run
+    steps.length = 0;
+    vm.run("x = 1", { filename: "u.py" });
+    expect(steps).toEqual([]);
+  });
+});
