@@ -4,9 +4,9 @@
 // unit index * 2 is the CPython offset that tracebacks, `dis` and `trace` talk about.
 // src/ verifies the image first; this reader still bounds-checks so it never reads out of range.
 
-import { Value, NONE, TRUE, FALSE, NULL, ERR, ELLIPSIS_V, mkPtr, mkFloat, ptrOf } from "./value";
-import { gcAlloc, HDR, rawAlloc } from "./heap";
-import { T_code, T_frozenset, newTuple, tupSet, tupLen, tupGet, intern, newStr, mkInt, newDictOf,
+import { Value, NONE, TRUE, FALSE, NULL, ERR, ELLIPSIS_V, mkPtr, mkFloat, ptrOf, isPtr } from "./value";
+import { gcAlloc, HDR, rawAlloc, objType } from "./heap";
+import { T_code, T_str, T_frozenset, newTuple, tupSet, tupLen, tupGet, intern, newStr, mkInt, newDictOf,
   dictSet, strEq } from "./objects";
 import { Op, FIRST_OP_WITH_ARG } from "./shared/opcodes";
 
@@ -52,6 +52,10 @@ export const FRAME_HDR: u32 = 48;
 export const STACK_SLACK: u32 = 8;
 
 let codeIndex: u32 = 0;
+let sawBigConst = false;
+/** Private unit op (not in opcodes.ts, never in images): LOAD_CONST of an int beyond 64 bits,
+ * which raises OverflowError when executed, as withvm ints are 64-bit. */
+export const LOAD_BIG_CONST: u32 = 255;
 @inline export function codeImageIndex(c: usize): u32 { return load<u32>(c, 108); }
 let rp: usize = 0;
 let rend: usize = 0;
@@ -90,7 +94,12 @@ function rConst(depth: i32): Value {
     case 1: return FALSE;
     case 2: return TRUE;
     case 3: { if (!ok(8)) return NONE; let v = load<i64>(rp); rp += 8; return mkInt(v); }
-    case 4: { rStr(); loadError = 3; return NONE; }
+    case 4: {
+      // beyond i64: kept as its decimal str; a top-level one becomes LOAD_BIG_CONST (below)
+      let s = rStr();
+      sawBigConst = true;
+      return s == 0 ? NONE : mkPtr(s);
+    }
     case 5: { if (!ok(8)) return NONE; let v = load<f64>(rp); rp += 8; return mkFloat(v); }
     case 6: { let s = rStr(); return s == 0 ? NONE : mkPtr(s); }
     case 7: case 8: {
@@ -167,8 +176,17 @@ function readCode(depth: i32): usize {
   let consts = newTuple(nconst);
   store<u32>(c, <u32>consts, 24);
   for (let i: u32 = 0; i < nconst; i++) {
+    sawBigConst = false;
     let v = rConst(depth);
     if (loadError != 0) return 0;
+    if (sawBigConst) {
+      // inside a tuple constant there is no unit to retag: refuse the image instead
+      if (!isPtr(v) || objType(ptrOf(v)) != T_str) { loadError = 3; return 0; }
+      for (let u: u32 = 0; u < nunits; u++) {
+        let w = load<u32>(units + (<usize>u << 2));
+        if ((w & 0xFF) == Op.LOAD_CONST && (w >> 8) == i) store<u32>(units + (<usize>u << 2), LOAD_BIG_CONST | (i << 8));
+      }
+    }
     tupSet(consts, i, v);
   }
   store<u32>(c, <u32>rStrTuple(), 28);

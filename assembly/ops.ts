@@ -67,7 +67,8 @@ export function valueHash(v: Value): i64 {
   }
   if (isFloat(v)) {
     let f = floatVal(v);
-    if (f == Math.floor(f) && Math.abs(f) < 9.0e15) return valueHash(mkSmallInt(<i64>f));
+    // an integral float hashes like the equal int (small or boxed: both fold the i64 the same way)
+    if (f == Math.floor(f) && Math.abs(f) < 9.2e18) { let i = <i64>f; return <i64>(<u32>i ^ <u32>(i >> 32)) & 0x7FFFFFFF; }
     let b = reinterpret<u64>(f);
     return <i64>(<u32>b ^ <u32>(b >> 32)) & 0x7FFFFFFF;
   }

@@ -24,7 +24,7 @@ import { Op, Cmp, CodeFlag } from "./shared/opcodes";
 import { curExc, setCurExc, clearCurExc, raiseText, raiseBuilt, raiseTypeObj, raiseValue, raiseStr,
   E_TypeError, E_NameError, E_UnboundLocalError, E_RecursionError, E_RuntimeError, E_SystemError,
   E_ValueError, E_StopIteration, E_AssertionError, E_MemoryError, isExcType, isExcInstance,
-  E_BaseException, E_ModuleNotFoundError, raiseMemoryError } from "./errors";
+  E_BaseException, E_ModuleNotFoundError, E_OverflowError, raiseMemoryError } from "./errors";
 import * as P from "./ops";
 import { Bin } from "./ops";
 import * as N from "./names";
@@ -1674,6 +1674,14 @@ export function execute(entry: usize): Value {
         continue;
       }
       case Op.PRINT_EXPR: sp -= 8; continue;
+      case I.LOAD_BIG_CONST: {
+        let m = sbMark();
+        sbText("int constant ");
+        sbStr(ptrOf(load<u64>(consts + (<usize>arg << 3))));
+        sbText(" does not fit in 64 bits (withvm ints are 64-bit)");
+        raiseBuilt(E_OverflowError, m);
+        break;
+      }
       default: {
         let m = sbMark();
         sbText("opcode ");
