@@ -1,0 +1,169 @@
+// The VM's precise, non-moving mark-sweep collector. It runs only at safepoints of the
+// outermost dispatch loop (back-edges), after pc/sp are spilled, so every live value is in a
+// root: the frame chain (locals, cells and each frame's value stack up to its saved sp), the
+// handled and in-flight exceptions, the builtins/sys/intern tables, the builtin types and the
+// registered run roots (module code, globals). A new object kind must add a case to markChildren
+// (its Value and pointer fields) and, if it owns a side buffer, to freeObject.
+
+import { Value, NULL, isPtr, ptrOf, mkPtr } from "./value";
+import { objType, allObjects, setAllObjects, resetGCCounter, gcFree, rawFree, liveBytes, setGCThreshold } from "./heap";
+import * as O from "./objects";
+import { K, typeKind } from "./objects";
+import * as I from "./image";
+import { handledExc, frameBack } from "./vm";
+import { curExc, memoryErrorInstance } from "./errors";
+import { builtinsDict, sysModule, gcRootClasses } from "./builtins";
+
+let stack: usize = 0;
+let stackCap: usize = 0;
+let stackLen: usize = 0;
+/** Objects the host keeps alive across runs (module code, globals): a VM list. */
+export let runRoots: usize = 0;
+export let collections: u32 = 0;
+/** Keep the threshold the host set (0 = collect at every safepoint) instead of adapting it. */
+export let stress = false;
+export function setStress(on: bool): void { stress = on; }
+
+export function gcInit(): void {
+  stackCap = 4096;
+  stack = heap.alloc(stackCap << 2);
+  runRoots = O.newList(8);
+}
+
+@inline function isMarked(p: usize): bool { return (load<u32>(p, 4) & 1) != 0; }
+
+function markPtr(p: usize): void {
+  if (p == 0 || isMarked(p)) return;
+  store<u32>(p, load<u32>(p, 4) | 1, 4);
+  if (stackLen == stackCap) {
+    stackCap <<= 1;
+    stack = heap.realloc(stack, stackCap << 2);
+  }
+  store<u32>(stack + (stackLen << 2), <u32>p);
+  stackLen++;
+}
+@inline function markValue(v: Value): void { if (isPtr(v)) markPtr(ptrOf(v)); }
+function markValues(p: usize, n: usize): void {
+  for (let i: usize = 0; i < n; i++) markValue(load<u64>(p + (i << 3)));
+}
+
+function markChildren(p: usize): void {
+  let t = objType(p);
+  markPtr(t);
+  switch (typeKind(t)) {
+    case K.TYPE:
+      markPtr(<usize>load<u32>(p, 16)); markPtr(<usize>load<u32>(p, 20)); markPtr(<usize>load<u32>(p, 24));
+      markValue(load<u64>(p, 40)); markValue(load<u64>(p, 48)); markValue(load<u64>(p, 56));
+      break;
+    case K.TUPLE: markValues(p + 24, <usize>O.tupLen(p)); break;
+    case K.LIST: markValues(O.listItems(p), <usize>O.listLen(p)); break;
+    case K.DICT: case K.SET: {
+      let n = O.dictUsed(p);
+      for (let i: u32 = 0; i < n; i++) { markValue(O.entryKey(p, i)); markValue(O.entryVal(p, i)); }
+      break;
+    }
+    case K.FUNC:
+      for (let off: usize = 16; off <= 44; off += 4) markPtr(<usize>load<u32>(p + off));
+      break;
+    case K.CODE:
+      for (let off: usize = 24; off <= 52; off += 4) markPtr(<usize>load<u32>(p + off));
+      break;
+    case K.CELL: markValue(load<u64>(p, 16)); break;
+    case K.INST: markPtr(<usize>load<u32>(p, 16)); break;
+    case K.EXC:
+      markPtr(<usize>load<u32>(p, 16));
+      markValue(load<u64>(p, 24)); markValue(load<u64>(p, 32)); markValue(load<u64>(p, 40)); markValue(load<u64>(p, 48));
+      break;
+    case K.BOUND: markValue(load<u64>(p, 16)); markValue(load<u64>(p, 24)); break;
+    case K.SEQITER: markValue(load<u64>(p, 16)); break;
+    case K.SLICE: case K.PROP: case K.SMETH: case K.CMETH:
+      markValue(load<u64>(p, 16)); markValue(load<u64>(p, 24)); markValue(load<u64>(p, 32));
+      break;
+    case K.BUILTIN: markPtr(<usize>load<u32>(p, 20)); markValue(load<u64>(p, 24)); break;
+    case K.TB: markPtr(<usize>load<u32>(p, 16)); markPtr(<usize>load<u32>(p, 20)); break;
+    case K.SUPER: markPtr(<usize>load<u32>(p, 16)); markValue(load<u64>(p, 24)); break;
+    case K.MODULE: markPtr(<usize>load<u32>(p, 16)); markPtr(<usize>load<u32>(p, 20)); break;
+    default: break; // str, int, range, range iterator: no references
+  }
+}
+
+function markFrames(f: usize): void {
+  while (f != 0) {
+    let code = <usize>load<u32>(f);
+    markPtr(code);
+    markPtr(<usize>load<u32>(f, 24));
+    markPtr(<usize>load<u32>(f, 28));
+    markPtr(<usize>load<u32>(f, 32));
+    markValue(load<u64>(f, 40));
+    let lb = f + I.FRAME_HDR + (<usize>I.codeMaxBlocks(code) << 4);
+    let sp = <usize>load<u32>(f, 8);
+    if (sp > lb) markValues(lb, (sp - lb) >> 3);
+    f = frameBack(f);
+  }
+}
+
+function freeObject(p: usize): void {
+  switch (typeKind(objType(p))) {
+    case K.LIST: O.listFree(p); break;
+    case K.DICT: case K.SET: O.dictFree(p); break;
+    case K.CODE: {
+      let n = <usize>I.codeNUnits(p);
+      rawFree(I.codeUnits(p), n << 2 | 4);
+      rawFree(I.codePositions(p), n << 4 | 16);
+      if (I.codeCell2Arg(p) != 0) rawFree(I.codeCell2Arg(p), <usize>I.codeNCells(p) << 2);
+      break;
+    }
+    default: break;
+  }
+  gcFree(p);
+}
+
+/** Full collection with `top` the innermost frame (its pc/sp already stored). */
+export function collect(top: usize): void {
+  stackLen = 0;
+  markFrames(top);
+  markValue(handledExc);
+  markValue(curExc);
+  markValue(memoryErrorInstance());
+  markValue(O.buildClassFn);
+  markPtr(builtinsDict);
+  markPtr(sysModule);
+  markPtr(gcRootClasses());
+  markPtr(O.internTable);
+  markPtr(O.emptyTuple);
+  markPtr(O.emptyStr());
+  markPtr(runRoots);
+  markPtr(O.T_type); markPtr(O.T_object); markPtr(O.T_int); markPtr(O.T_bool); markPtr(O.T_float);
+  markPtr(O.T_str); markPtr(O.T_none); markPtr(O.T_tuple); markPtr(O.T_list); markPtr(O.T_dict);
+  markPtr(O.T_set); markPtr(O.T_frozenset); markPtr(O.T_function); markPtr(O.T_code); markPtr(O.T_cell);
+  markPtr(O.T_method); markPtr(O.T_range); markPtr(O.T_rangeiter); markPtr(O.T_seqiter); markPtr(O.T_slice);
+  markPtr(O.T_builtin); markPtr(O.T_traceback); markPtr(O.T_staticmethod); markPtr(O.T_classmethod);
+  markPtr(O.T_property); markPtr(O.T_super); markPtr(O.T_module); markPtr(O.T_ellipsis); markPtr(O.T_notimpl);
+  while (stackLen > 0) {
+    stackLen--;
+    markChildren(<usize>load<u32>(stack + (stackLen << 2)));
+  }
+  // sweep: unlink and free the unmarked, clear marks on the rest
+  let prev: usize = 0;
+  let p = allObjects;
+  let head = allObjects;
+  while (p != 0) {
+    let next = <usize>load<u32>(p, 8);
+    if (isMarked(p)) {
+      store<u32>(p, load<u32>(p, 4) & ~1, 4);
+      prev = p;
+    } else {
+      if (prev == 0) head = next; else store<u32>(prev, <u32>next, 8);
+      freeObject(p);
+    }
+    p = next;
+  }
+  setAllObjects(head);
+  resetGCCounter();
+  // grow the trigger with the live heap so collection cost stays proportional to allocation
+  if (!stress) {
+    let live = liveBytes;
+    setGCThreshold(live < (2 << 20) ? (4 << 20) : live * 2);
+  }
+  collections++;
+}

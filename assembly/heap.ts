@@ -1,0 +1,103 @@
+// The VM heap: every Python object is a raw struct in linear memory with a 16-byte header,
+// allocated here from size-class free lists (<= 256 B) or TLSF heap.alloc (larger). Collection
+// lives in gc.ts; this file only hands out and takes back memory. No AS-managed objects.
+//
+//   header  +0 u32 type (pointer to a type object)   +4 u32 gc (bit 0 mark, bits 8..15 class)
+//           +8 u32 next (all-objects list, for sweep) +12 u32 aux (str hash cache, free for others)
+// The gc word stores size/16 in bits 8..31, so sweep knows which free list (or TLSF) owns a block.
+
+export const HDR: usize = 16;
+const NCLASS: usize = 17; // classes 1..16 cover 16..256 bytes in 16-byte steps
+const ARENA: usize = 64 * 1024;
+
+let freeHeads: usize = 0; // NCLASS u32 heads of singly linked free lists (link at +8)
+let arenaPtr: usize = 0;
+let arenaEnd: usize = 0;
+export let allObjects: usize = 0;
+export let bytesSinceGC: usize = 0;
+export let liveBytes: usize = 0;
+/** Collection is requested by allocation and performed at the next safepoint (gc.ts). */
+export let gcThreshold: usize = 4 << 20;
+/** Hard cap on VM heap bytes; crossing it makes allocation report MemoryError. */
+export let heapLimit: usize = 1536 << 20;
+
+export function heapInit(): void {
+  freeHeads = heap.alloc(NCLASS * 4);
+  memory.fill(freeHeads, 0, NCLASS * 4);
+}
+
+@inline export function objType(p: usize): usize { return <usize>load<u32>(p); }
+@inline export function setObjType(p: usize, t: usize): void { store<u32>(p, <u32>t); }
+@inline export function objAux(p: usize): u32 { return load<u32>(p, 12); }
+@inline export function setObjAux(p: usize, a: u32): void { store<u32>(p, a, 12); }
+
+/** Allocates a zeroed object of `size` bytes (header included) of type `type`. Returns 0 when
+ * the heap limit would be crossed; callers turn that into MemoryError. */
+export function gcAlloc(size: usize, type: usize): usize {
+  size = (size + 15) & ~15;
+  let p: usize;
+  let cls: usize = size >> 4;
+  if (cls < NCLASS) {
+    let head = <usize>load<u32>(freeHeads + (cls << 2));
+    if (head != 0) {
+      p = head;
+      store<u32>(freeHeads + (cls << 2), load<u32>(head, 8));
+    } else {
+      if (arenaPtr + size > arenaEnd) {
+        if (liveBytes + ARENA > heapLimit) return 0;
+        arenaPtr = heap.alloc(ARENA);
+        arenaEnd = arenaPtr + ARENA;
+      }
+      p = arenaPtr;
+      arenaPtr += size;
+    }
+  } else {
+    if (liveBytes + size > heapLimit) return 0;
+    p = heap.alloc(size);
+    cls = 0;
+  }
+  memory.fill(p, 0, size);
+  store<u32>(p, <u32>type);
+  store<u32>(p, <u32>((size >> 4) << 8), 4);
+  store<u32>(p, <u32>allObjects, 8);
+  allObjects = p;
+  bytesSinceGC += size;
+  liveBytes += size;
+  return p;
+}
+
+/** Returns an object's memory; its side buffers were already released by the caller. */
+export function gcFree(p: usize): void {
+  let cls = <usize>load<u32>(p, 4) >> 8;
+  liveBytes -= cls << 4;
+  if (cls < NCLASS) {
+    store<u32>(p, load<u32>(freeHeads + (cls << 2)), 8);
+    store<u32>(freeHeads + (cls << 2), <u32>p);
+  } else {
+    heap.free(p);
+  }
+}
+
+/** Side buffers (list items, dict tables, code units) are plain TLSF blocks owned by one object. */
+export function rawAlloc(size: usize): usize {
+  if (liveBytes + size > heapLimit) return 0;
+  liveBytes += size;
+  bytesSinceGC += size;
+  return heap.alloc(size);
+}
+export function rawFree(p: usize, size: usize): void {
+  if (p == 0) return;
+  liveBytes -= size;
+  heap.free(p);
+}
+export function rawRealloc(p: usize, oldSize: usize, newSize: usize): usize {
+  if (liveBytes - oldSize + newSize > heapLimit) return 0;
+  liveBytes = liveBytes - oldSize + newSize;
+  bytesSinceGC += newSize;
+  return heap.realloc(p, newSize);
+}
+
+export function resetGCCounter(): void { bytesSinceGC = 0; }
+export function setAllObjects(p: usize): void { allObjects = p; }
+export function setGCThreshold(n: usize): void { gcThreshold = n; }
+export function setHeapLimit(n: usize): void { heapLimit = n; }

@@ -1,0 +1,1773 @@
+// The interpreter: frames on one contiguous frame stack, the per-frame block stack, the single
+// non-recursive dispatch loop (execute) and the one unwinding path (unwind). Hot registers
+// (pc, sp, frame, units, locals base, consts) live in wasm locals and are reloaded after every
+// frame switch; cold work is in @inline(never) helpers (vm-core-measurements.md §1, §3).
+//
+// frame: +0 code +4 pc (next unit) +8 sp (address) +12 back +16 nblocks +20 flags +24 globals
+//        +28 locals dict (0 = fast locals only) +32 function +36 pending with-handler (unit+1)
+//        +40 u64 extra (the instance an __init__ frame returns)
+//        +48 blocks (16 B: kind, handler unit, level address) then locals, cells, value stack
+
+import { Value, NONE, NULL, TRUE, FALSE, ERR, NOTIMPL, isPtr, isSmallInt, isFloat, ptrOf, mkPtr,
+  mkSmallInt, smallIntVal, fitsSmall, floatVal, mkFloat, mkBool, isBool } from "./value";
+import { objType, bytesSinceGC, gcThreshold } from "./heap";
+import * as O from "./objects";
+import { K, typeOf, typeKind, typeName, typeEnter, typeExit, typeInit, lookupType, T_function,
+  T_method, T_builtin, T_type, T_str, T_tuple, T_list, T_dict, T_int, T_rangeiter, T_seqiter,
+  T_staticmethod, T_classmethod, funcCode, funcGlobals, funcDefaults, funcKwDefaults, funcClosure,
+  funcQualname, boundSelf, boundFunc, builtinId, builtinSelf, tupLen, tupGet, tupSet, newTuple,
+  dictGetStr, dictGet, dictSet, newCell, cellGet, cellSet, listLen, listGet, newList, listAppend,
+  excTb, setExcTb, setExcCause, setExcSuppress, setExcContext, isSubtype, newInstance, strLen,
+  strData, typeFlags, TF_BUILTIN, TF_EXC, dictLen, dictUsed, entryKey, entryVal, newDict, strCps } from "./objects";
+import * as I from "./image";
+import { Op, Cmp, CodeFlag } from "./shared/opcodes";
+import { curExc, setCurExc, clearCurExc, raiseText, raiseBuilt, raiseTypeObj, raiseValue, raiseStr,
+  E_TypeError, E_NameError, E_UnboundLocalError, E_RecursionError, E_RuntimeError, E_SystemError,
+  E_ValueError, E_StopIteration, E_AssertionError, E_MemoryError, isExcType, isExcInstance,
+  E_BaseException, E_ModuleNotFoundError, E_OverflowError, raiseMemoryError } from "./errors";
+import * as P from "./ops";
+import { Bin } from "./ops";
+import * as N from "./names";
+import { hostTraceStep } from "./host";
+import { sbMark, sbText, sbStr, sbInt, sbTake, sbByte, sbBase, sbReset } from "./strbuf";
+import { callBuiltin, constructBuiltin, builtinsDict, sysModule, OBJECT_INIT_ID, EXC_INIT_ID, FIRST_METHOD_ID,
+  formatValue } from "./builtins";
+import { collect } from "./gc";
+
+export const F_ENTRY: u32 = 1;  // returning (or unwinding) out of this frame leaves execute()
+export const F_INIT: u32 = 2;   // an __init__ frame: must return None; the caller gets `extra`
+
+const B_FINALLY: u32 = 1;       // SETUP_FINALLY / SETUP_WITH
+const B_EXCEPT: u32 = 2;        // EXCEPT_HANDLER, made only by unwind()
+
+export let frameBase: usize = 0;
+export let frameEnd: usize = 0;
+export let frameTop: usize = 0;   // first free byte of the frame stack
+export let curFrame: usize = 0;   // innermost frame (GC and nested calls start here)
+export let depth: i32 = 0;
+export let recursionLimit: i32 = 1000;
+/** The exception being handled (sys.exc_info()[1]) or NONE. */
+export let handledExc: Value = NONE;
+/** >0 while native code is on the wasm stack under a nested execute: no GC then. */
+export let nativeDepth: i32 = 0;
+/** Set by re-raising ops so unwind() adds no traceback entry for this frame. */
+let reraising = false;
+
+let argScratch: usize = 0;
+let argTop: usize = 0;
+let argEnd: usize = 0;
+
+export function vmInit(frameBytes: usize): void {
+  frameBase = heap.alloc(frameBytes);
+  frameEnd = frameBase + frameBytes;
+  frameTop = frameBase;
+  argScratch = heap.alloc(256 * 1024);
+  argTop = argScratch;
+  argEnd = argScratch + 256 * 1024;
+}
+export function setRecursionLimit(n: i32): void { recursionLimit = n; }
+export function setHandledExc(v: Value): void { handledExc = v; }
+
+/** Scratch argument vectors for natives calling back into Python (never GC roots: GC is
+ * off while natives run). Release in LIFO order. */
+export function nestedArgs(n: u32): usize {
+  let p = argTop;
+  argTop += <usize>n << 3;
+  if (argTop > argEnd) { argTop = p; return 0; }
+  return p;
+}
+export function releaseNestedArgs(n: u32): void { argTop -= <usize>n << 3; }
+
+/** Resets frame and scratch state after an aborted run so the VM stays usable. */
+export function vmReset(): void {
+  frameTop = frameBase;
+  curFrame = 0;
+  depth = 0;
+  nativeDepth = 0;
+  argTop = argScratch;
+  handledExc = NONE;
+  reraising = false;
+}
+
+@inline function frameCode(f: usize): usize { return <usize>load<u32>(f); }
+@inline function frameLocalsBase(f: usize, code: usize): usize { return f + I.FRAME_HDR + (<usize>I.codeMaxBlocks(code) << 4); }
+@inline export function frameBack(f: usize): usize { return <usize>load<u32>(f, 12); }
+
+// ---- frames and argument binding --------------------------------------------------------------
+
+/** Allocates and initialises a frame for `code`; 0 with RecursionError/MemoryError raised. */
+function newFrame(code: usize, globals: usize, localsDict: usize, fn: usize): usize {
+  let size = <usize>I.codeFrameBytes(code);
+  let f = frameTop;
+  if (depth >= recursionLimit || f + size > frameEnd) {
+    raiseText(E_RecursionError, "maximum recursion depth exceeded");
+    return 0;
+  }
+  frameTop = f + size;
+  depth++;
+  store<u32>(f, <u32>code);
+  store<u32>(f, 0, 4);
+  store<u32>(f, <u32>curFrame, 12);
+  store<u32>(f, 0, 16);
+  store<u32>(f, 0, 20);
+  store<u32>(f, <u32>globals, 24);
+  store<u32>(f, <u32>localsDict, 28);
+  store<u32>(f, <u32>fn, 32);
+  store<u32>(f, 0, 36);
+  store<u64>(f, NONE, 40);
+  let lb = frameLocalsBase(f, code);
+  let nslots = I.codeNlocals(code) + I.codeNCells(code) + I.codeNFree(code);
+  for (let i: u32 = 0; i < nslots; i++) store<u64>(lb + (<usize>i << 3), NULL);
+  store<u32>(f, <u32>(lb + (<usize>nslots << 3)), 8);
+  return f;
+}
+
+function popFrame(f: usize): void {
+  frameTop = f;
+  depth--;
+}
+
+function argError(fn: usize, mark: u32): i32 {
+  raiseBuilt(E_TypeError, mark);
+  return -1;
+}
+function sbFuncName(fn: usize): void {
+  sbStr(funcQualname(fn));
+  sbText("()");
+}
+function reportMissing(fn: usize, code: usize, lb: usize, from: u32, to: u32, kind: string): i32 {
+  let missing: u32 = 0;
+  for (let i = from; i < to; i++) if (load<u64>(lb + (<usize>i << 3)) == NULL) missing++;
+  let m = sbMark();
+  sbFuncName(fn);
+  sbText(" missing ");
+  sbInt(missing);
+  sbText(" required ");
+  sbText(kind);
+  sbText(missing == 1 ? " argument: " : " arguments: ");
+  let k: u32 = 0;
+  for (let i = from; i < to; i++) {
+    if (load<u64>(lb + (<usize>i << 3)) != NULL) continue;
+    if (k > 0) sbText(missing == 2 ? " and " : k == missing - 1 ? ", and " : ", ");
+    sbText("'");
+    sbStr(ptrOf(tupGet(I.codeVarnames(code), i)));
+    sbText("'");
+    k++;
+  }
+  return argError(fn, m);
+}
+
+/** Binds (self?, args, kwargs) into the fast locals of frame f: CPython's rules and messages. */
+function bindArgs(f: usize, fn: usize, code: usize, self: Value, args: usize, nargs: u32, kwnames: usize): i32 {
+  let lb = frameLocalsBase(f, code);
+  let argc = I.codeArgcount(code), kwonly = I.codeKwonly(code), flags = I.codeFlags(code);
+  let extraSelf: u32 = self != NULL ? 1 : 0;
+  let nkw: u32 = kwnames != 0 ? tupLen(kwnames) : 0;
+  let npos = nargs - nkw + extraSelf;
+  // positional
+  let take = npos < argc ? npos : argc;
+  for (let i: u32 = 0; i < take; i++) {
+    let v = extraSelf != 0 ? (i == 0 ? self : load<u64>(args + (<usize>(i - 1) << 3))) : load<u64>(args + (<usize>i << 3));
+    store<u64>(lb + (<usize>i << 3), v);
+  }
+  let slot = argc + kwonly;
+  if ((flags & CodeFlag.VARARGS) != 0) {
+    let n = npos > argc ? npos - argc : 0;
+    let t = newTuple(n);
+    if (t == 0) return -1;
+    for (let i: u32 = 0; i < n; i++) {
+      let j = argc + i;
+      tupSet(t, i, extraSelf != 0 ? (j == 0 ? self : load<u64>(args + (<usize>(j - 1) << 3))) : load<u64>(args + (<usize>j << 3)));
+    }
+    store<u64>(lb + (<usize>slot << 3), mkPtr(t));
+    slot++;
+  } else if (npos > argc) {
+    let defs = funcDefaults(fn);
+    let nd: u32 = defs != 0 ? tupLen(defs) : 0;
+    let m = sbMark();
+    sbFuncName(fn);
+    sbText(" takes ");
+    if (nd > 0) { sbText("from "); sbInt(argc - nd); sbText(" to "); }
+    sbInt(argc);
+    sbText(argc == 1 && nd == 0 ? " positional argument but " : " positional arguments but ");
+    sbInt(npos);
+    sbText(npos == 1 ? " was given" : " were given");
+    return argError(fn, m);
+  }
+  let kwdict: usize = 0;
+  if ((flags & CodeFlag.VARKEYWORDS) != 0) {
+    kwdict = newDict();
+    if (kwdict == 0) return -1;
+    store<u64>(lb + (<usize>slot << 3), mkPtr(kwdict));
+  }
+  // keywords
+  let names = I.codeVarnames(code);
+  for (let k: u32 = 0; k < nkw; k++) {
+    let key = ptrOf(tupGet(kwnames, k));
+    let v = load<u64>(args + (<usize>(nargs - nkw + k) << 3));
+    let found: i32 = -1;
+    for (let i = I.codePosonly(code); i < argc + kwonly; i++) {
+      let nm = ptrOf(tupGet(names, i));
+      if (nm == key || O.strEq(nm, key)) { found = <i32>i; break; }
+    }
+    if (found < 0) {
+      if (kwdict != 0) { if (!dictSet(kwdict, mkPtr(key), v)) return -1; continue; }
+      let m = sbMark();
+      sbFuncName(fn);
+      sbText(" got an unexpected keyword argument '");
+      sbStr(key);
+      sbText("'");
+      return argError(fn, m);
+    }
+    let at = lb + (<usize>found << 3);
+    if (load<u64>(at) != NULL) {
+      let m = sbMark();
+      sbFuncName(fn);
+      sbText(" got multiple values for argument '");
+      sbStr(key);
+      sbText("'");
+      return argError(fn, m);
+    }
+    store<u64>(at, v);
+  }
+  // defaults for missing positionals
+  if (npos < argc || nkw > 0) {
+    let defs = funcDefaults(fn);
+    let nd: u32 = defs != 0 ? tupLen(defs) : 0;
+    for (let i: u32 = 0; i < argc; i++) {
+      let at = lb + (<usize>i << 3);
+      if (load<u64>(at) != NULL) continue;
+      if (i + nd >= argc) store<u64>(at, tupGet(defs, i + nd - argc));
+    }
+    for (let i: u32 = 0; i < argc; i++) {
+      if (load<u64>(lb + (<usize>i << 3)) == NULL) return reportMissing(fn, code, lb, 0, argc, "positional");
+    }
+  }
+  if (kwonly > 0) {
+    let kd = funcKwDefaults(fn);
+    for (let i = argc; i < argc + kwonly; i++) {
+      let at = lb + (<usize>i << 3);
+      if (load<u64>(at) != NULL) continue;
+      if (kd != 0) {
+        let v = dictGetStr(kd, ptrOf(tupGet(names, i)));
+        if (v != NULL) { store<u64>(at, v); continue; }
+      }
+    }
+    for (let i = argc; i < argc + kwonly; i++) {
+      if (load<u64>(lb + (<usize>i << 3)) == NULL) return reportMissing(fn, code, lb, argc, argc + kwonly, "keyword-only");
+    }
+  }
+  return 0;
+}
+
+/** Creates cells for cellvars (seeded from arguments they shadow) and installs the closure. */
+function setupCells(f: usize, fn: usize, code: usize): bool {
+  let lb = frameLocalsBase(f, code);
+  let nl = I.codeNlocals(code), nc = I.codeNCells(code), nf = I.codeNFree(code);
+  let map = I.codeCell2Arg(code);
+  for (let i: u32 = 0; i < nc; i++) {
+    let init: Value = NULL;
+    if (map != 0) {
+      let a = load<i32>(map + (<usize>i << 2));
+      if (a >= 0) init = load<u64>(lb + (<usize>a << 3));
+    }
+    let c = newCell(init);
+    if (c == 0) return false;
+    store<u64>(lb + (<usize>(nl + i) << 3), mkPtr(c));
+  }
+  let clo = funcClosure(fn);
+  for (let i: u32 = 0; i < nf; i++) store<u64>(lb + (<usize>(nl + nc + i) << 3), tupGet(clo, i));
+  return true;
+}
+
+/** Pushes a frame running Python function fn; 0 on error (raised). */
+export function pushFunctionFrame(fn: usize, self: Value, args: usize, nargs: u32, kwnames: usize): usize {
+  let code = funcCode(fn);
+  let f = newFrame(code, funcGlobals(fn), 0, fn);
+  if (f == 0) return 0;
+  let flags = I.codeFlags(code);
+  let total = nargs + (self != NULL ? 1 : 0);
+  if (kwnames == 0 && total == I.codeArgcount(code) && I.codeKwonly(code) == 0 &&
+      (flags & (CodeFlag.VARARGS | CodeFlag.VARKEYWORDS)) == 0) {
+    // fast path: exact positional call
+    let lb = frameLocalsBase(f, code);
+    if (self != NULL) { store<u64>(lb, self); lb += 8; }
+    memory.copy(lb, args, <usize>nargs << 3);
+  } else if (bindArgs(f, fn, code, self, args, nargs, kwnames) < 0) {
+    popFrame(f);
+    return 0;
+  }
+  if ((I.codeNCells(code) | I.codeNFree(code)) != 0 && !setupCells(f, fn, code)) { popFrame(f); return 0; }
+  if ((flags & CodeFlag.GENERATOR) != 0) {
+    popFrame(f);
+    raiseText(E_RuntimeError, "generators are not supported by this VM yet");
+    return 0;
+  }
+  return f;
+}
+
+/** Result of invoke(): the new frame when it returned 1. */
+let pushedFrame: usize = 0;
+
+/** Calls `callable` with args at `args`. Returns 0 with the result stored at resultSlot,
+ * 1 when a Python frame was pushed (its result will be pushed at the caller's saved sp),
+ * -1 when an exception was raised. */
+export function invoke(callable: Value, args: usize, nargs: u32, kwnames: usize, resultSlot: usize): i32 {
+  let self: Value = NULL;
+  if (isPtr(callable)) {
+    let p = ptrOf(callable);
+    let t = objType(p);
+    if (t == T_method) {
+      self = boundSelf(p);
+      callable = boundFunc(p);
+      if (!isPtr(callable)) return notCallable(callable);
+      p = ptrOf(callable);
+      t = objType(p);
+    }
+    if (t == T_function) {
+      let f = pushFunctionFrame(p, self, args, nargs, kwnames);
+      if (f == 0) return -1;
+      pushedFrame = f;
+      return 1;
+    }
+    if (t == T_builtin) {
+      let bself = builtinSelf(p);
+      if (bself != NULL) {
+        if (self != NULL) return callBuiltinWithSelf(p, self, args, nargs, kwnames, resultSlot, true);
+        self = bself;
+      }
+      if (self != NULL && bself == NULL) return callBuiltinWithSelf(p, self, args, nargs, kwnames, resultSlot, false);
+      if (self == NULL && builtinId(p) >= FIRST_METHOD_ID) {
+        // an unbound method of a builtin type (LOAD_METHOD / CALL_METHOD): self is args[0]
+        if (nargs == 0) {
+          let m = sbMark();
+          sbText("unbound method ");
+          sbStr(O.builtinName(p));
+          sbText("() needs an argument");
+          raiseBuilt(E_TypeError, m);
+          return -1;
+        }
+        self = load<u64>(args);
+        args += 8;
+        nargs--;
+      }
+      let r = callBuiltin(builtinId(p), self, args, nargs, kwnames);
+      if (r == ERR) return -1;
+      store<u64>(resultSlot, r);
+      return 0;
+    }
+    if (t == T_type) return instantiate(p, self, args, nargs, kwnames, resultSlot);
+    let k = typeKind(t);
+    if (k == K.INST || k == K.EXC) {
+      let c = lookupType(t, N.S___call__);
+      if (c != NULL && isPtr(c) && objType(ptrOf(c)) == T_function && self == NULL) {
+        let f = pushFunctionFrame(ptrOf(c), callable, args, nargs, kwnames);
+        if (f == 0) return -1;
+        pushedFrame = f;
+        return 1;
+      }
+    }
+    if (t == T_staticmethod) return invoke(load<u64>(p, 16), args, nargs, kwnames, resultSlot);
+  }
+  return notCallable(callable);
+}
+
+function notCallable(v: Value): i32 {
+  raiseTypeObj(E_TypeError, v, "is not callable");
+  return -1;
+}
+
+/** A builtin reached through a bound method: self goes in front of the arguments. */
+function callBuiltinWithSelf(b: usize, self: Value, args: usize, nargs: u32, kwnames: usize, resultSlot: usize, prepend: bool): i32 {
+  let r: Value;
+  if (!prepend) r = callBuiltin(builtinId(b), self, args, nargs, kwnames);
+  else {
+    let a = nestedArgs(nargs + 1);
+    if (a == 0) { raiseText(E_RecursionError, "maximum recursion depth exceeded"); return -1; }
+    store<u64>(a, self);
+    memory.copy(a + 8, args, <usize>nargs << 3);
+    r = callBuiltin(builtinId(b), builtinSelf(b), a, nargs + 1, kwnames);
+    releaseNestedArgs(nargs + 1);
+  }
+  if (r == ERR) return -1;
+  store<u64>(resultSlot, r);
+  return 0;
+}
+
+/** C(...): builtin types construct natively; classes make an instance and run __init__. */
+function instantiate(t: usize, self: Value, args: usize, nargs: u32, kwnames: usize, resultSlot: usize): i32 {
+  if ((typeFlags(t) & TF_BUILTIN) != 0 && (typeFlags(t) & TF_EXC) == 0) {
+    let r = constructBuiltin(t, args, nargs, kwnames);
+    if (r == ERR) return -1;
+    store<u64>(resultSlot, r);
+    return 0;
+  }
+  let o = newInstance(t);
+  if (o == 0) return -1;
+  let inst = mkPtr(o);
+  let init = typeInit(t);
+  if ((typeFlags(t) & TF_EXC) != 0) {
+    let nkw: u32 = kwnames != 0 ? tupLen(kwnames) : 0;
+    let at = O.tupleFrom(args, nargs - nkw);
+    if (at == 0) return -1;
+    O.setExcArgs(o, mkPtr(at));
+  }
+  if (isPtr(init) && objType(ptrOf(init)) == T_function) {
+    let f = pushFunctionFrame(ptrOf(init), inst, args, nargs, kwnames);
+    if (f == 0) return -1;
+    store<u32>(f, load<u32>(f, 20) | F_INIT, 20);
+    store<u64>(f, inst, 40);
+    pushedFrame = f;
+    return 1;
+  }
+  if (isPtr(init) && objType(ptrOf(init)) == T_builtin) {
+    let id = builtinId(ptrOf(init));
+    if (id == OBJECT_INIT_ID) {
+      if (nargs > 0 && (typeFlags(t) & TF_EXC) == 0) {
+        let m = sbMark();
+        sbStr(typeName(t));
+        sbText("() takes no arguments");
+        raiseBuilt(E_TypeError, m);
+        return -1;
+      }
+    } else if (id != EXC_INIT_ID) {
+      let r = callBuiltinWithSelf(ptrOf(init), inst, args, nargs, kwnames, resultSlot, false);
+      if (r < 0) return -1;
+    }
+  }
+  store<u64>(resultSlot, inst);
+  return 0;
+}
+
+/** Calls a callable from native code and runs it to completion (nested execute). */
+export function callNested(callable: Value, args: usize, nargs: u32): Value {
+  return callNestedKw(callable, args, nargs, 0);
+}
+export function callNestedKw(callable: Value, args: usize, nargs: u32, kwnames: usize): Value {
+  let slot = nestedArgs(1);
+  if (slot == 0) return raiseText(E_RecursionError, "maximum recursion depth exceeded");
+  let saved = curFrame;
+  nativeDepth++;
+  let r = invoke(callable, args, nargs, kwnames, slot);
+  let v: Value;
+  if (r == 0) v = load<u64>(slot);
+  else if (r < 0) v = ERR;
+  else {
+    let f = pushedFrame;
+    store<u32>(f, load<u32>(f, 20) | F_ENTRY, 20);
+    v = execute(f);
+  }
+  nativeDepth--;
+  curFrame = saved;
+  releaseNestedArgs(1);
+  return v;
+}
+export function callNested1(fn: Value, a: Value): Value {
+  let p = nestedArgs(1);
+  if (p == 0) return raiseText(E_RecursionError, "maximum recursion depth exceeded");
+  store<u64>(p, a);
+  let r = callNested(fn, p, 1);
+  releaseNestedArgs(1);
+  return r;
+}
+export function callNested2(fn: Value, a: Value, b: Value): Value {
+  let p = nestedArgs(2);
+  if (p == 0) return raiseText(E_RecursionError, "maximum recursion depth exceeded");
+  store<u64>(p, a);
+  store<u64>(p, b, 8);
+  let r = callNested(fn, p, 2);
+  releaseNestedArgs(2);
+  return r;
+}
+
+/** Entry from JS (vm.call): like callNested but at native depth 0, so the loop may collect. */
+export function callTop(callable: Value, args: usize, nargs: u32): Value {
+  let slot = nestedArgs(1);
+  let r = invoke(callable, args, nargs, 0, slot);
+  let v: Value;
+  if (r == 0) v = load<u64>(slot);
+  else if (r < 0) v = ERR;
+  else {
+    let f = pushedFrame;
+    store<u32>(f, load<u32>(f, 20) | F_ENTRY, 20);
+    v = execute(f);
+  }
+  releaseNestedArgs(1);
+  return v;
+}
+
+/** Runs a class body (or module) code with a namespace dict as its locals; returns its value. */
+export function runWithLocals(fn: usize, code: usize, globals: usize, ns: usize): Value {
+  let saved = curFrame;
+  nativeDepth++;
+  let f = newFrame(code, globals, ns, fn);
+  let v: Value = ERR;
+  if (f != 0) {
+    if (fn != 0 && (I.codeNCells(code) | I.codeNFree(code)) != 0 && !setupCells(f, fn, code)) { popFrame(f); }
+    else {
+      store<u32>(f, F_ENTRY, 20);
+      v = execute(f);
+    }
+  }
+  nativeDepth--;
+  curFrame = saved;
+  return v;
+}
+
+/** Entry from JS: runs a module code object with `globals` as both namespaces. */
+export function runModule(code: usize, globals: usize): Value {
+  let f = newFrame(code, globals, globals, 0);
+  if (f == 0) return ERR;
+  store<u32>(f, F_ENTRY, 20);
+  return execute(f);
+}
+
+// ---- exceptions ------------------------------------------------------------------------------
+
+/** Adds a traceback entry for frame f at the instruction before its saved pc. */
+function addTraceback(f: usize, exc: Value): void {
+  if (!isPtr(exc)) return;
+  let pc = load<u32>(f, 4);
+  let tb = O.newTraceback(excTb(ptrOf(exc)), frameCode(f), pc > 0 ? pc - 1 : 0);
+  if (tb != NULL) setExcTb(ptrOf(exc), tb);
+}
+
+/** The one unwinding path. With curExc in flight from frame f (pc/sp spilled), pops blocks and
+ * frames until a handler is found: returns that frame (pc/sp set, 6-value record pushed), or 0
+ * when the exception leaves the entry frame (the caller of execute gets ERR). */
+@inline(never)
+function unwind(f: usize): usize {
+  let exc = curExc;
+  if (!reraising) addTraceback(f, exc);
+  reraising = false;
+  while (true) {
+    let code = frameCode(f);
+    let sp = <usize>load<u32>(f, 8);
+    let nb = load<u32>(f, 16);
+    store<u32>(f, 0, 36); // a pending with-block never gets pushed
+    while (nb > 0) {
+      nb--;
+      let b = f + I.FRAME_HDR + (<usize>nb << 4);
+      let kind = load<u32>(b);
+      let level = <usize>load<u32>(b, 8);
+      if (kind == B_EXCEPT) {
+        // the record below level+3 is (prev tb, prev value, prev type): restore exc_info
+        sp = level + 24;
+        handledExc = load<u64>(sp - 16);
+        sp = level;
+        continue;
+      }
+      sp = level;
+      store<u32>(b, B_EXCEPT);
+      store<u32>(b, 0xFFFFFFFF, 4);
+      store<u32>(b, <u32>sp, 8);
+      let prev = handledExc;
+      let prevT: Value = prev == NONE ? NONE : mkPtr(typeOf(prev));
+      let prevTb: Value = prev == NONE ? NONE : excTb(ptrOf(prev));
+      store<u64>(sp, prevTb);
+      store<u64>(sp + 8, prev);
+      store<u64>(sp + 16, prevT);
+      handledExc = exc;
+      store<u64>(sp + 24, excTb(ptrOf(exc)));
+      store<u64>(sp + 32, exc);
+      store<u64>(sp + 40, mkPtr(typeOf(exc)));
+      store<u32>(f, nb + 1, 16);
+      store<u32>(f, <u32>(sp + 48), 8);
+      store<u32>(f, load<u32>(b, 12), 4); // resume at the handler
+      clearCurExc();
+      return f;
+    }
+    store<u32>(f, 0, 16);
+    let flags = load<u32>(f, 20);
+    popFrame(f);
+    let back = frameBack(f);
+    curFrame = back;
+    if ((flags & F_ENTRY) != 0) return 0;
+    f = back;
+    addTraceback(f, exc);
+  }
+  return 0;
+}
+
+@inline function pushBlock(f: usize, handler: u32, level: usize): bool {
+  let nb = load<u32>(f, 16);
+  if (nb >= I.codeMaxBlocks(frameCode(f))) return false;
+  let b = f + I.FRAME_HDR + (<usize>nb << 4);
+  store<u32>(b, B_FINALLY);
+  store<u32>(b, handler, 12); // handler unit lives at +12 so unwind can set pc from it
+  store<u32>(b, <u32>level, 8);
+  store<u32>(f, nb + 1, 16);
+  return true;
+}
+
+/** RAISE_VARARGS 1/2: instantiate classes, check types, attach the cause. ERR always. */
+@inline(never)
+function doRaise(exc: Value, cause: Value): Value {
+  if (isPtr(exc) && objType(ptrOf(exc)) == T_type) {
+    if (!isExcType(ptrOf(exc))) return raiseText(E_TypeError, "exceptions must derive from BaseException");
+    let r = callNested(exc, 0, 0);
+    if (r == ERR) return ERR;
+    if (!isExcInstance(r)) {
+      let m = sbMark();
+      sbText("calling ");
+      P.appendRepr(exc);
+      sbText(" should have returned an instance of BaseException, not ");
+      sbStr(typeName(typeOf(r)));
+      return raiseBuilt(E_TypeError, m);
+    }
+    exc = r;
+  } else if (!isExcInstance(exc)) {
+    return raiseText(E_TypeError, "exceptions must derive from BaseException");
+  }
+  if (cause != NULL) {
+    if (isPtr(cause) && objType(ptrOf(cause)) == T_type) {
+      if (!isExcType(ptrOf(cause))) return raiseText(E_TypeError, "exception causes must derive from BaseException");
+      let r = callNested(cause, 0, 0);
+      if (r == ERR) return ERR;
+      cause = r;
+    } else if (cause != NONE && !isExcInstance(cause)) {
+      return raiseText(E_TypeError, "exception causes must derive from BaseException");
+    }
+    setExcCause(ptrOf(exc), cause);
+    setExcSuppress(ptrOf(exc), true);
+  }
+  return raiseValue(exc);
+}
+
+/** COMPARE_OP exception match: does class `t` match the class (or tuple of classes) `match`? */
+function excMatch(t: Value, match: Value): Value {
+  if (isPtr(match) && objType(ptrOf(match)) == T_tuple) {
+    let tp = ptrOf(match);
+    for (let i: u32 = 0; i < tupLen(tp); i++) {
+      let r = excMatch(t, tupGet(tp, i));
+      if (r != FALSE) return r;
+    }
+    return FALSE;
+  }
+  if (!isPtr(match) || objType(ptrOf(match)) != T_type || !isExcType(ptrOf(match))) {
+    return raiseText(E_TypeError, "catching classes that do not inherit from BaseException is not allowed");
+  }
+  return mkBool(isPtr(t) && objType(ptrOf(t)) == T_type && isSubtype(ptrOf(t), ptrOf(match)));
+}
+
+@inline(never)
+function nameError(name: usize): Value {
+  let m = sbMark();
+  sbText("name '");
+  sbStr(name);
+  sbText("' is not defined");
+  return raiseBuilt(E_NameError, m);
+}
+@inline(never)
+function unboundLocal(code: usize, i: u32): Value {
+  let m = sbMark();
+  sbText("cannot access local variable '");
+  sbStr(ptrOf(tupGet(I.codeVarnames(code), i)));
+  sbText("' where it is not associated with a value");
+  return raiseBuilt(E_UnboundLocalError, m);
+}
+@inline(never)
+function unboundDeref(code: usize, i: u32): Value {
+  let nc = I.codeNCells(code);
+  let m = sbMark();
+  if (i < nc) {
+    sbText("cannot access local variable '");
+    sbStr(ptrOf(tupGet(I.codeCellvars(code), i)));
+    sbText("' where it is not associated with a value");
+    return raiseBuilt(E_UnboundLocalError, m);
+  }
+  sbText("cannot access free variable '");
+  sbStr(ptrOf(tupGet(I.codeFreevars(code), i - nc)));
+  sbText("' where it is not associated with a value in enclosing scope");
+  return raiseBuilt(E_NameError, m);
+}
+
+/** LOAD_GLOBAL / LOAD_NAME fallbacks. */
+@inline(never)
+function loadGlobal(globals: usize, name: usize): Value {
+  let v = dictGetStr(globals, name);
+  if (v != NULL) return v;
+  v = dictGetStr(builtinsDict, name);
+  if (v != NULL) return v;
+  return nameError(name);
+}
+
+/** SETUP_WITH's lookups: __enter__ then __exit__, on the type only (3.11 messages). */
+@inline(never)
+function withLookupError(mgr: Value, missedExit: bool): Value {
+  let m = sbMark();
+  sbText("'");
+  sbStr(typeName(typeOf(mgr)));
+  sbText(missedExit ? "' object does not support the context manager protocol (missed __exit__ method)" :
+    "' object does not support the context manager protocol");
+  return raiseBuilt(E_TypeError, m);
+}
+
+/** UNPACK_SEQUENCE into n values stored downward from sp (CPython order: first item on top). */
+@inline(never)
+function unpack(seq: Value, n: u32, dst: usize): bool {
+  if (isPtr(seq)) {
+    let p = ptrOf(seq), t = objType(p);
+    if (t == T_tuple || t == T_list) {
+      let len = t == T_tuple ? tupLen(p) : listLen(p);
+      if (len == n) {
+        for (let i: u32 = 0; i < n; i++) store<u64>(dst + (<usize>(n - 1 - i) << 3), t == T_tuple ? tupGet(p, i) : listGet(p, i));
+        return true;
+      }
+      unpackCountError(len, n);
+      return false;
+    }
+  }
+  let it = P.getIter(seq);
+  if (it == ERR) {
+    clearCurExc();
+    let m = sbMark();
+    sbText("cannot unpack non-iterable ");
+    sbStr(typeName(typeOf(seq)));
+    sbText(" object");
+    raiseBuilt(E_TypeError, m);
+    return false;
+  }
+  for (let i: u32 = 0; i < n; i++) {
+    let v = P.iterNext(it);
+    if (v == ERR) return false;
+    if (v == NULL) {
+      let m = sbMark();
+      sbText("not enough values to unpack (expected ");
+      sbInt(n);
+      sbText(", got ");
+      sbInt(i);
+      sbText(")");
+      raiseBuilt(E_ValueError, m);
+      return false;
+    }
+    store<u64>(dst + (<usize>(n - 1 - i) << 3), v);
+  }
+  let extra = P.iterNext(it);
+  if (extra == ERR) return false;
+  if (extra != NULL) {
+    let m = sbMark();
+    sbText("too many values to unpack (expected ");
+    sbInt(n);
+    sbText(")");
+    raiseBuilt(E_ValueError, m);
+    return false;
+  }
+  return true;
+}
+function unpackCountError(len: u32, n: u32): void {
+  let m = sbMark();
+  if (len > n) {
+    sbText("too many values to unpack (expected ");
+    sbInt(n);
+    sbText(")");
+  } else {
+    sbText("not enough values to unpack (expected ");
+    sbInt(n);
+    sbText(", got ");
+    sbInt(len);
+    sbText(")");
+  }
+  raiseBuilt(E_ValueError, m);
+}
+
+/** UNPACK_EX: `a, *b, c = seq`. Returns the new sp or 0 on error. */
+@inline(never)
+function unpackEx(seq: Value, before: u32, after: u32, base: usize): usize {
+  let l = O.toListValue(seq);
+  if (l == ERR) return 0;
+  let lp = ptrOf(l);
+  let n = listLen(lp);
+  if (n < before + after) {
+    let m = sbMark();
+    sbText("not enough values to unpack (expected at least ");
+    sbInt(before + after);
+    sbText(", got ");
+    sbInt(n);
+    sbText(")");
+    raiseBuilt(E_ValueError, m);
+    return 0;
+  }
+  let total = before + 1 + after;
+  let mid = newList(n - before - after);
+  if (mid == 0) return 0;
+  for (let i = before; i < n - after; i++) listAppend(mid, listGet(lp, i));
+  // stack top gets the first item
+  let k: u32 = 0;
+  for (let i: u32 = 0; i < after; i++) store<u64>(base + (<usize>(k++) << 3), listGet(lp, n - 1 - i));
+  store<u64>(base + (<usize>(k++) << 3), mkPtr(mid));
+  for (let i: u32 = 0; i < before; i++) store<u64>(base + (<usize>(k++) << 3), listGet(lp, before - 1 - i));
+  return base + (<usize>total << 3);
+}
+
+/** MAKE_FUNCTION. */
+@inline(never)
+function makeFunction(flags: u32, sp: usize): usize {
+  let qual = load<u64>(sp - 8);
+  let codeV = load<u64>(sp - 16);
+  sp -= 16;
+  let closure: usize = 0, kwdefs: usize = 0, defs: usize = 0;
+  if (flags & 8) { sp -= 8; closure = ptrOf(load<u64>(sp)); }
+  if (flags & 4) { sp -= 8; }
+  if (flags & 2) { sp -= 8; kwdefs = ptrOf(load<u64>(sp)); }
+  if (flags & 1) { sp -= 8; defs = ptrOf(load<u64>(sp)); }
+  let code = ptrOf(codeV);
+  let fn = O.gcAllocFunc();
+  if (fn == 0) return 0;
+  store<u32>(fn, <u32>code, 16);
+  store<u32>(fn, <u32>funcGlobalsOfCurrent, 20);
+  store<u32>(fn, <u32>defs, 24);
+  store<u32>(fn, <u32>kwdefs, 28);
+  store<u32>(fn, <u32>closure, 32);
+  store<u32>(fn, <u32>I.codeName(code), 36);
+  store<u32>(fn, <u32>ptrOf(qual), 40);
+  store<u64>(sp, mkPtr(fn));
+  return sp + 8;
+}
+let funcGlobalsOfCurrent: usize = 0;
+
+/** BUILD_CLASS-style helpers and the rest of the cold opcodes live in builtins.ts. */
+
+// ---- the dispatch loop -----------------------------------------------------------------------
+
+/** Runs from frame `entry` (flagged F_ENTRY) until it returns: its value, or ERR. */
+export function execute(entry: usize): Value {
+  let f = entry;
+  curFrame = f;
+  let code = frameCode(f);
+  let units = I.codeUnits(code);
+  let pc = load<u32>(f, 4);
+  let sp = <usize>load<u32>(f, 8);
+  let lb = frameLocalsBase(f, code);
+  let consts = O.tupItems(I.codeConsts(code));
+  let names = I.codeNames(code);
+
+  while (true) {
+    if (tracing) traceStep(f, pc, sp);
+    let u = load<u32>(units + (<usize>pc << 2));
+    pc++;
+    let arg = u >> 8;
+    switch (u & 0xFF) {
+      case Op.NOP: continue;
+      case Op.POP_TOP: sp -= 8; continue;
+      case Op.ROT_TWO: {
+        let a = load<u64>(sp - 8);
+        store<u64>(sp - 8, load<u64>(sp - 16));
+        store<u64>(sp - 16, a);
+        continue;
+      }
+      case Op.ROT_THREE: {
+        let a = load<u64>(sp - 8);
+        store<u64>(sp - 8, load<u64>(sp - 16));
+        store<u64>(sp - 16, load<u64>(sp - 24));
+        store<u64>(sp - 24, a);
+        continue;
+      }
+      case Op.ROT_FOUR: {
+        let a = load<u64>(sp - 8);
+        store<u64>(sp - 8, load<u64>(sp - 16));
+        store<u64>(sp - 16, load<u64>(sp - 24));
+        store<u64>(sp - 24, load<u64>(sp - 32));
+        store<u64>(sp - 32, a);
+        continue;
+      }
+      case Op.DUP_TOP: store<u64>(sp, load<u64>(sp - 8)); sp += 8; continue;
+      case Op.DUP_TOP_TWO:
+        store<u64>(sp, load<u64>(sp - 16));
+        store<u64>(sp + 8, load<u64>(sp - 8));
+        sp += 16;
+        continue;
+      case Op.LOAD_CONST: store<u64>(sp, load<u64>(consts + (<usize>arg << 3))); sp += 8; continue;
+      case Op.LOAD_FAST: {
+        let v = load<u64>(lb + (<usize>arg << 3));
+        if (v == NULL) { unboundLocal(code, arg); break; }
+        store<u64>(sp, v);
+        sp += 8;
+        continue;
+      }
+      case Op.STORE_FAST: sp -= 8; store<u64>(lb + (<usize>arg << 3), load<u64>(sp)); continue;
+      case Op.DELETE_FAST: {
+        if (load<u64>(lb + (<usize>arg << 3)) == NULL) { unboundLocal(code, arg); break; }
+        store<u64>(lb + (<usize>arg << 3), NULL);
+        continue;
+      }
+      case Op.LOAD_GLOBAL: {
+        let name = ptrOf(tupGet(names, arg));
+        let v = dictGetStr(<usize>load<u32>(f, 24), name);
+        if (v == NULL) { v = loadGlobal(<usize>load<u32>(f, 24), name); if (v == ERR) break; }
+        store<u64>(sp, v);
+        sp += 8;
+        continue;
+      }
+      case Op.STORE_GLOBAL: {
+        sp -= 8;
+        if (!dictSet(<usize>load<u32>(f, 24), tupGet(names, arg), load<u64>(sp))) break;
+        continue;
+      }
+      case Op.DELETE_GLOBAL: {
+        let r = O.dictDel(<usize>load<u32>(f, 24), tupGet(names, arg));
+        if (r < 0) break;
+        if (r == 0) { nameError(ptrOf(tupGet(names, arg))); break; }
+        continue;
+      }
+      case Op.LOAD_NAME: {
+        let name = ptrOf(tupGet(names, arg));
+        let ld = <usize>load<u32>(f, 28);
+        let v = ld != 0 ? dictGetStr(ld, name) : NULL;
+        if (v == NULL) { v = loadGlobal(<usize>load<u32>(f, 24), name); if (v == ERR) break; }
+        store<u64>(sp, v);
+        sp += 8;
+        continue;
+      }
+      case Op.STORE_NAME: {
+        sp -= 8;
+        let ld = <usize>load<u32>(f, 28);
+        if (!dictSet(ld != 0 ? ld : <usize>load<u32>(f, 24), tupGet(names, arg), load<u64>(sp))) break;
+        continue;
+      }
+      case Op.DELETE_NAME: {
+        let ld = <usize>load<u32>(f, 28);
+        let r = O.dictDel(ld != 0 ? ld : <usize>load<u32>(f, 24), tupGet(names, arg));
+        if (r < 0) break;
+        if (r == 0) { nameError(ptrOf(tupGet(names, arg))); break; }
+        continue;
+      }
+      case Op.LOAD_DEREF: case Op.LOAD_CLASSDEREF: {
+        if ((u & 0xFF) == Op.LOAD_CLASSDEREF) {
+          let ld = <usize>load<u32>(f, 28);
+          let nc = I.codeNCells(code);
+          let nm = ptrOf(tupGet(arg < nc ? I.codeCellvars(code) : I.codeFreevars(code), arg < nc ? arg : arg - nc));
+          let v0 = ld != 0 ? dictGetStr(ld, nm) : NULL;
+          if (v0 != NULL) { store<u64>(sp, v0); sp += 8; continue; }
+        }
+        let cell = ptrOf(load<u64>(lb + (<usize>(I.codeNlocals(code) + arg) << 3)));
+        let v = cellGet(cell);
+        if (v == NULL) { unboundDeref(code, arg); break; }
+        store<u64>(sp, v);
+        sp += 8;
+        continue;
+      }
+      case Op.STORE_DEREF: {
+        sp -= 8;
+        cellSet(ptrOf(load<u64>(lb + (<usize>(I.codeNlocals(code) + arg) << 3))), load<u64>(sp));
+        continue;
+      }
+      case Op.DELETE_DEREF: {
+        let cell = ptrOf(load<u64>(lb + (<usize>(I.codeNlocals(code) + arg) << 3)));
+        if (cellGet(cell) == NULL) { unboundDeref(code, arg); break; }
+        cellSet(cell, NULL);
+        continue;
+      }
+      case Op.LOAD_CLOSURE:
+        store<u64>(sp, load<u64>(lb + (<usize>(I.codeNlocals(code) + arg) << 3)));
+        sp += 8;
+        continue;
+
+      // ---- arithmetic: small-int fast paths inline, everything else in ops.ts ----
+      case Op.BINARY_ADD: case Op.INPLACE_ADD: {
+        let a = load<u64>(sp - 16), b = load<u64>(sp - 8);
+        let r: Value;
+        if (isSmallInt(a) && isSmallInt(b)) {
+          let s = smallIntVal(a) + smallIntVal(b);
+          r = fitsSmall(s) ? mkSmallInt(s) : O.mkInt(s);
+        } else if (isFloat(a) && isFloat(b)) r = mkFloat(floatVal(a) + floatVal(b));
+        else {
+          if ((u & 0xFF) == Op.INPLACE_ADD && isPtr(a) && objType(ptrOf(a)) == T_list) {
+            if (!O.listExtend(ptrOf(a), b)) break;
+            r = a;
+          } else r = P.binaryOp(Bin.ADD, a, b);
+          if (r == ERR) break;
+        }
+        sp -= 8;
+        store<u64>(sp - 8, r);
+        continue;
+      }
+      case Op.BINARY_SUBTRACT: case Op.INPLACE_SUBTRACT: {
+        let a = load<u64>(sp - 16), b = load<u64>(sp - 8);
+        let r: Value;
+        if (isSmallInt(a) && isSmallInt(b)) {
+          let s = smallIntVal(a) - smallIntVal(b);
+          r = fitsSmall(s) ? mkSmallInt(s) : O.mkInt(s);
+        } else {
+          r = P.binaryOp(Bin.SUB, a, b);
+          if (r == ERR) break;
+        }
+        sp -= 8;
+        store<u64>(sp - 8, r);
+        continue;
+      }
+      case Op.BINARY_MULTIPLY: case Op.INPLACE_MULTIPLY: case Op.BINARY_TRUE_DIVIDE: case Op.INPLACE_TRUE_DIVIDE:
+      case Op.BINARY_FLOOR_DIVIDE: case Op.INPLACE_FLOOR_DIVIDE: case Op.BINARY_MODULO: case Op.INPLACE_MODULO:
+      case Op.BINARY_POWER: case Op.INPLACE_POWER: case Op.BINARY_LSHIFT: case Op.INPLACE_LSHIFT:
+      case Op.BINARY_RSHIFT: case Op.INPLACE_RSHIFT: case Op.BINARY_AND: case Op.INPLACE_AND:
+      case Op.BINARY_OR: case Op.INPLACE_OR: case Op.BINARY_XOR: case Op.INPLACE_XOR:
+      case Op.BINARY_MATRIX_MULTIPLY: case Op.INPLACE_MATRIX_MULTIPLY: {
+        let a = load<u64>(sp - 16), b = load<u64>(sp - 8);
+        let r: Value;
+        if ((u & 0xFF) == Op.INPLACE_MULTIPLY && isPtr(a) && objType(ptrOf(a)) == T_list && (O.isIntV(b) || isBool(b))) {
+          if (!P.listInplaceRepeat(ptrOf(a), O.intOf(b))) break;
+          r = a;
+        } else {
+          r = P.binaryOp(binOf(u & 0xFF), a, b);
+          if (r == ERR) break;
+        }
+        sp -= 8;
+        store<u64>(sp - 8, r);
+        continue;
+      }
+      case Op.UNARY_NEGATIVE: {
+        let r = P.unaryNegative(load<u64>(sp - 8));
+        if (r == ERR) break;
+        store<u64>(sp - 8, r);
+        continue;
+      }
+      case Op.UNARY_POSITIVE: {
+        let v = load<u64>(sp - 8);
+        if (!(isSmallInt(v) || isFloat(v) || O.isIntV(v))) {
+          if (isBool(v)) { store<u64>(sp - 8, mkSmallInt(v == TRUE ? 1 : 0)); continue; }
+          raiseUnary("+", v);
+          break;
+        }
+        continue;
+      }
+      case Op.UNARY_INVERT: {
+        let v = load<u64>(sp - 8);
+        if (O.isIntV(v) || isBool(v)) { store<u64>(sp - 8, O.mkInt(~O.intOf(v))); continue; }
+        raiseUnary("~", v);
+        break;
+      }
+      case Op.UNARY_NOT: {
+        let t = P.truthy(load<u64>(sp - 8));
+        if (t < 0) break;
+        store<u64>(sp - 8, mkBool(t == 0));
+        continue;
+      }
+      case Op.COMPARE_OP: {
+        let a = load<u64>(sp - 16), b = load<u64>(sp - 8);
+        let r: Value;
+        if (isSmallInt(a) && isSmallInt(b) && arg <= <u32>Cmp.GE) {
+          let x = smallIntVal(a), y = smallIntVal(b);
+          r = mkBool(arg == Cmp.LT ? x < y : arg == Cmp.LE ? x <= y : arg == Cmp.EQ ? x == y :
+            arg == Cmp.NE ? x != y : arg == Cmp.GT ? x > y : x >= y);
+        } else if (arg == Cmp.EXC_MATCH) {
+          r = excMatch(a, b);
+          if (r == ERR) break;
+        } else {
+          r = P.compareOp(<i32>arg, a, b);
+          if (r == ERR) break;
+        }
+        sp -= 8;
+        store<u64>(sp - 8, r);
+        continue;
+      }
+
+      // ---- jumps ----
+      case Op.JUMP_FORWARD: pc = arg; continue;
+      case Op.JUMP_ABSOLUTE: {
+        if (arg < pc && bytesSinceGC > gcThreshold && nativeDepth == 0) {
+          // safepoint on a back-edge: every live value is in a frame below sp
+          store<u32>(f, arg, 4);
+          store<u32>(f, <u32>sp, 8);
+          collect(f);
+        }
+        pc = arg;
+        continue;
+      }
+      case Op.POP_JUMP_IF_FALSE: case Op.POP_JUMP_IF_TRUE: {
+        sp -= 8;
+        let v = load<u64>(sp);
+        let t: i32;
+        if (v == TRUE) t = 1;
+        else if (v == FALSE) t = 0;
+        else { t = P.truthy(v); if (t < 0) break; }
+        if ((t == 1) == ((u & 0xFF) == Op.POP_JUMP_IF_TRUE)) pc = arg;
+        continue;
+      }
+      case Op.JUMP_IF_FALSE_OR_POP: case Op.JUMP_IF_TRUE_OR_POP: {
+        let t = P.truthy(load<u64>(sp - 8));
+        if (t < 0) break;
+        if ((t == 1) == ((u & 0xFF) == Op.JUMP_IF_TRUE_OR_POP)) pc = arg;
+        else sp -= 8;
+        continue;
+      }
+      case Op.GET_ITER: case Op.GET_YIELD_FROM_ITER: {
+        let it = P.getIter(load<u64>(sp - 8));
+        if (it == ERR) break;
+        store<u64>(sp - 8, it);
+        continue;
+      }
+      case Op.FOR_ITER: {
+        let it = load<u64>(sp - 8);
+        let p = ptrOf(it);
+        if (objType(p) == T_rangeiter) {
+          let cur = load<i64>(p, 16), stop = load<i64>(p, 24), step = load<i64>(p, 32);
+          if (step > 0 ? cur < stop : cur > stop) {
+            store<i64>(p, cur + step, 16);
+            store<u64>(sp, O.mkInt(cur));
+            sp += 8;
+          } else { sp -= 8; pc = arg; }
+          continue;
+        }
+        store<u32>(f, pc, 4);
+        store<u32>(f, <u32>sp, 8);
+        let v = P.iterNext(it);
+        if (v == ERR) break;
+        if (v == NULL) { sp -= 8; pc = arg; continue; }
+        store<u64>(sp, v);
+        sp += 8;
+        continue;
+      }
+
+      // ---- containers ----
+      case Op.BUILD_TUPLE: {
+        let t = O.tupleFrom(sp - (<usize>arg << 3), arg);
+        if (t == 0) break;
+        sp -= <usize>arg << 3;
+        store<u64>(sp, mkPtr(t));
+        sp += 8;
+        continue;
+      }
+      case Op.BUILD_LIST: {
+        let l = newList(arg);
+        if (l == 0) break;
+        sp -= <usize>arg << 3;
+        memory.copy(O.listItems(l), sp, <usize>arg << 3);
+        O.listSetLen(l, arg);
+        store<u64>(sp, mkPtr(l));
+        sp += 8;
+        continue;
+      }
+      case Op.BUILD_SET: {
+        let s = O.newDictOf(O.T_set);
+        if (s == 0) break;
+        let ok = true;
+        for (let i: u32 = 0; i < arg; i++) if (!dictSet(s, load<u64>(sp - (<usize>(arg - i) << 3)), NONE)) { ok = false; break; }
+        if (!ok) break;
+        sp -= <usize>arg << 3;
+        store<u64>(sp, mkPtr(s));
+        sp += 8;
+        continue;
+      }
+      case Op.BUILD_MAP: {
+        let d = newDict();
+        if (d == 0) break;
+        let ok = true;
+        let base = sp - (<usize>arg << 4);
+        for (let i: u32 = 0; i < arg; i++) {
+          if (!dictSet(d, load<u64>(base + (<usize>i << 4)), load<u64>(base + (<usize>i << 4) + 8))) { ok = false; break; }
+        }
+        if (!ok) break;
+        sp = base;
+        store<u64>(sp, mkPtr(d));
+        sp += 8;
+        continue;
+      }
+      case Op.BUILD_CONST_KEY_MAP: {
+        let keys = ptrOf(load<u64>(sp - 8));
+        let d = newDict();
+        if (d == 0) break;
+        let base = sp - 8 - (<usize>arg << 3);
+        let ok = true;
+        for (let i: u32 = 0; i < arg; i++) if (!dictSet(d, tupGet(keys, i), load<u64>(base + (<usize>i << 3)))) { ok = false; break; }
+        if (!ok) break;
+        sp = base;
+        store<u64>(sp, mkPtr(d));
+        sp += 8;
+        continue;
+      }
+      case Op.BUILD_STRING: {
+        let m = sbMark();
+        for (let i: u32 = 0; i < arg; i++) sbStr(ptrOf(load<u64>(sp - (<usize>(arg - i) << 3))));
+        let s = sbTake(m);
+        if (s == 0) break;
+        sp -= <usize>arg << 3;
+        store<u64>(sp, mkPtr(s));
+        sp += 8;
+        continue;
+      }
+      case Op.BUILD_SLICE: {
+        let step = arg == 3 ? load<u64>(sp - 8) : NONE;
+        if (arg == 3) sp -= 8;
+        let r = O.newSlice(load<u64>(sp - 16), load<u64>(sp - 8), step);
+        if (r == ERR) break;
+        sp -= 8;
+        store<u64>(sp - 8, r);
+        continue;
+      }
+      case Op.BUILD_LIST_UNPACK: case Op.BUILD_TUPLE_UNPACK: case Op.BUILD_TUPLE_UNPACK_WITH_CALL:
+      case Op.BUILD_SET_UNPACK: {
+        let op = u & 0xFF;
+        let l = newList(8);
+        if (l == 0) break;
+        let ok = true;
+        for (let i: u32 = 0; i < arg && ok; i++) ok = O.listExtend(l, load<u64>(sp - (<usize>(arg - i) << 3)));
+        if (!ok) break;
+        sp -= <usize>arg << 3;
+        let r: Value = mkPtr(l);
+        if (op == Op.BUILD_TUPLE_UNPACK || op == Op.BUILD_TUPLE_UNPACK_WITH_CALL) {
+          let t = O.tupleFrom(O.listItems(l), listLen(l));
+          if (t == 0) break;
+          r = mkPtr(t);
+        } else if (op == Op.BUILD_SET_UNPACK) {
+          let s = O.newDictOf(O.T_set);
+          for (let i: u32 = 0; i < listLen(l) && ok; i++) ok = dictSet(s, listGet(l, i), NONE);
+          if (!ok) break;
+          r = mkPtr(s);
+        }
+        store<u64>(sp, r);
+        sp += 8;
+        continue;
+      }
+      case Op.BUILD_MAP_UNPACK: case Op.BUILD_MAP_UNPACK_WITH_CALL: {
+        let d = newDict();
+        if (d == 0) break;
+        let ok = true;
+        for (let i: u32 = 0; i < arg && ok; i++) {
+          let src = load<u64>(sp - (<usize>(arg - i) << 3));
+          if (!isPtr(src) || objType(ptrOf(src)) != T_dict) { raiseTypeObj(E_TypeError, src, "is not a mapping"); ok = false; break; }
+          let sd = ptrOf(src);
+          for (let j: u32 = 0; j < dictUsed(sd) && ok; j++) {
+            let k = entryKey(sd, j);
+            if (k == NULL) continue;
+            if ((u & 0xFF) == Op.BUILD_MAP_UNPACK_WITH_CALL && dictGet(d, k) != NULL) {
+              let m = sbMark();
+              sbText("got multiple values for keyword argument '");
+              sbStr(ptrOf(k));
+              sbText("'");
+              raiseBuilt(E_TypeError, m);
+              ok = false;
+              break;
+            }
+            ok = dictSet(d, k, entryVal(sd, j));
+          }
+        }
+        if (!ok) break;
+        sp -= <usize>arg << 3;
+        store<u64>(sp, mkPtr(d));
+        sp += 8;
+        continue;
+      }
+      case Op.LIST_APPEND: {
+        sp -= 8;
+        if (!listAppend(ptrOf(load<u64>(sp - (<usize>arg << 3))), load<u64>(sp))) break;
+        continue;
+      }
+      case Op.SET_ADD: {
+        sp -= 8;
+        if (!dictSet(ptrOf(load<u64>(sp - (<usize>arg << 3))), load<u64>(sp), NONE)) break;
+        continue;
+      }
+      case Op.MAP_ADD: {
+        // 3.8: TOS is the value, TOS1 the key
+        sp -= 16;
+        if (!dictSet(ptrOf(load<u64>(sp - (<usize>arg << 3))), load<u64>(sp), load<u64>(sp + 8))) break;
+        continue;
+      }
+      case Op.UNPACK_SEQUENCE: {
+        sp -= 8;
+        store<u32>(f, pc, 4);
+        store<u32>(f, <u32>sp, 8);
+        if (!unpack(load<u64>(sp), arg, sp)) break;
+        sp += <usize>arg << 3;
+        continue;
+      }
+      case Op.UNPACK_EX: {
+        sp -= 8;
+        let r = unpackEx(load<u64>(sp), arg & 0xFF, arg >> 8, sp);
+        if (r == 0) break;
+        sp = r;
+        continue;
+      }
+      case Op.BINARY_SUBSCR: {
+        store<u32>(f, pc, 4);
+        store<u32>(f, <u32>sp, 8);
+        let r = P.getItem(load<u64>(sp - 16), load<u64>(sp - 8));
+        if (r == ERR) break;
+        sp -= 8;
+        store<u64>(sp - 8, r);
+        continue;
+      }
+      case Op.STORE_SUBSCR: {
+        if (!P.setItem(load<u64>(sp - 16), load<u64>(sp - 8), load<u64>(sp - 24))) break;
+        sp -= 24;
+        continue;
+      }
+      case Op.DELETE_SUBSCR: {
+        if (!P.delItem(load<u64>(sp - 16), load<u64>(sp - 8))) break;
+        sp -= 16;
+        continue;
+      }
+
+      // ---- attributes ----
+      case Op.LOAD_ATTR: {
+        store<u32>(f, pc, 4);
+        store<u32>(f, <u32>sp, 8);
+        let r = P.getAttr(load<u64>(sp - 8), ptrOf(tupGet(names, arg)));
+        if (r == ERR) break;
+        store<u64>(sp - 8, r);
+        continue;
+      }
+      case Op.STORE_ATTR: {
+        if (!P.setAttr(load<u64>(sp - 8), ptrOf(tupGet(names, arg)), load<u64>(sp - 16))) break;
+        sp -= 16;
+        continue;
+      }
+      case Op.DELETE_ATTR: {
+        if (!P.delAttr(load<u64>(sp - 8), ptrOf(tupGet(names, arg)))) break;
+        sp -= 8;
+        continue;
+      }
+      case Op.LOAD_METHOD: {
+        // (…, obj) → (…, method, obj) when the type holds a plain function, else (…, NULL, attr)
+        let obj = load<u64>(sp - 8);
+        let name = ptrOf(tupGet(names, arg));
+        let t = typeOf(obj);
+        let k = typeKind(t);
+        if (k == K.INST || k == K.EXC) {
+          let m = lookupType(t, name);
+          if (m != NULL && isPtr(m) && objType(ptrOf(m)) == T_function &&
+              dictGetStr(O.instDict(ptrOf(obj)), name) == NULL) {
+            store<u64>(sp - 8, m);
+            store<u64>(sp, obj);
+            sp += 8;
+            continue;
+          }
+        } else if (k != K.TYPE && k != K.MODULE && k != K.SUPER) {
+          let m = lookupType(t, name);
+          if (m != NULL && isPtr(m) && objType(ptrOf(m)) == T_builtin) {
+            store<u64>(sp - 8, m);
+            store<u64>(sp, obj);
+            sp += 8;
+            continue;
+          }
+        }
+        store<u32>(f, pc, 4);
+        store<u32>(f, <u32>sp, 8);
+        let r = P.getAttr(obj, name);
+        if (r == ERR) break;
+        store<u64>(sp - 8, NULL);
+        store<u64>(sp, r);
+        sp += 8;
+        continue;
+      }
+
+      // ---- calls ----
+      case Op.CALL_FUNCTION: case Op.CALL_FUNCTION_KW: case Op.CALL_METHOD: case Op.CALL_FUNCTION_EX: {
+        let op = u & 0xFF;
+        let callableSlot: usize, resultSlot: usize, args: usize, nargs: u32 = arg, kwnames: usize = 0;
+        let scratch: u32 = 0;
+        if (op == Op.CALL_FUNCTION) {
+          callableSlot = sp - (<usize>(arg + 1) << 3);
+          resultSlot = callableSlot;
+          args = callableSlot + 8;
+        } else if (op == Op.CALL_METHOD) {
+          resultSlot = sp - (<usize>(arg + 2) << 3);
+          if (load<u64>(resultSlot) == NULL) { callableSlot = resultSlot + 8; }
+          else { callableSlot = resultSlot; nargs = arg + 1; }
+          args = callableSlot + 8;
+        } else if (op == Op.CALL_FUNCTION_KW) {
+          kwnames = ptrOf(load<u64>(sp - 8));
+          callableSlot = sp - 8 - (<usize>(arg + 1) << 3);
+          resultSlot = callableSlot;
+          args = callableSlot + 8;
+        } else {
+          // CALL_FUNCTION_EX: (…, f, args[, kwargs]); spread into the scratch vector
+          let kw: Value = (arg & 1) != 0 ? load<u64>(sp - 8) : NULL;
+          let posSlot = sp - ((arg & 1) != 0 ? 16 : 8);
+          callableSlot = posSlot - 8;
+          resultSlot = callableSlot;
+          let pos = load<u64>(posSlot);
+          if (!isPtr(pos) || objType(ptrOf(pos)) != T_tuple) {
+            pos = O.toTupleValue(pos);
+            if (pos == ERR) break;
+          }
+          let np = tupLen(ptrOf(pos));
+          let nk: u32 = kw != NULL ? dictLen(ptrOf(kw)) : 0;
+          args = nestedArgs(np + nk);
+          if (args == 0) { raiseText(E_RecursionError, "maximum recursion depth exceeded"); break; }
+          scratch = np + nk;
+          memory.copy(args, O.tupItems(ptrOf(pos)), <usize>np << 3);
+          nargs = np + nk;
+          if (nk > 0) {
+            let kd = ptrOf(kw);
+            let kn = newTuple(nk);
+            if (kn == 0) { releaseNestedArgs(scratch); break; }
+            let j: u32 = 0;
+            for (let i: u32 = 0; i < dictUsed(kd); i++) {
+              let k = entryKey(kd, i);
+              if (k == NULL) continue;
+              tupSet(kn, j, k);
+              store<u64>(args + (<usize>(np + j) << 3), entryVal(kd, i));
+              j++;
+            }
+            kwnames = kn;
+          }
+        }
+        store<u32>(f, pc, 4);
+        store<u32>(f, <u32>resultSlot, 8);
+        funcGlobalsOfCurrent = <usize>load<u32>(f, 24);
+        let r = invoke(load<u64>(callableSlot), args, nargs, kwnames, resultSlot);
+        if (scratch != 0) releaseNestedArgs(scratch);
+        if (r == 0) { sp = resultSlot + 8; continue; }
+        if (r < 0) { sp = resultSlot; break; }
+        f = pushedFrame;
+        curFrame = f;
+        code = frameCode(f);
+        units = I.codeUnits(code);
+        pc = 0;
+        sp = <usize>load<u32>(f, 8);
+        lb = frameLocalsBase(f, code);
+        consts = O.tupItems(I.codeConsts(code));
+        names = I.codeNames(code);
+        continue;
+      }
+      case Op.RETURN_VALUE: {
+        let v = load<u64>(sp - 8);
+        let flags = load<u32>(f, 20);
+        if ((flags & F_INIT) != 0) {
+          if (v != NONE) {
+            let m = sbMark();
+            sbText("__init__() should return None, not '");
+            sbStr(typeName(typeOf(v)));
+            sbText("'");
+            raiseBuilt(E_TypeError, m);
+            sp -= 8;
+            break;
+          }
+          v = load<u64>(f, 40);
+        }
+        popFrame(f);
+        let back = frameBack(f);
+        curFrame = back;
+        if ((flags & F_ENTRY) != 0) return v;
+        f = back;
+        code = frameCode(f);
+        units = I.codeUnits(code);
+        pc = load<u32>(f, 4);
+        sp = <usize>load<u32>(f, 8);
+        lb = frameLocalsBase(f, code);
+        consts = O.tupItems(I.codeConsts(code));
+        names = I.codeNames(code);
+        let pending = load<u32>(f, 36);
+        if (pending != 0) {
+          // __enter__ returned: activate the with-block before its result is stored
+          store<u32>(f, 0, 36);
+          pushBlock(f, pending - 1, sp);
+        }
+        store<u64>(sp, v);
+        sp += 8;
+        continue;
+      }
+      case Op.MAKE_FUNCTION: {
+        funcGlobalsOfCurrent = <usize>load<u32>(f, 24);
+        let r = makeFunction(arg, sp);
+        if (r == 0) break;
+        sp = r;
+        continue;
+      }
+      case Op.LOAD_BUILD_CLASS:
+        store<u64>(sp, O.buildClassFn);
+        sp += 8;
+        continue;
+
+      // ---- blocks, with and exceptions (cpython-bytecode.md §2) ----
+      case Op.SETUP_FINALLY:
+        pushBlock(f, arg, sp);
+        continue;
+      case Op.POP_BLOCK:
+        store<u32>(f, load<u32>(f, 16) - 1, 16);
+        continue;
+      case Op.BEGIN_FINALLY:
+        store<u64>(sp, NULL);
+        sp += 8;
+        continue;
+      case Op.CALL_FINALLY:
+        store<u64>(sp, mkSmallInt(pc));
+        sp += 8;
+        pc = arg;
+        continue;
+      case Op.SETUP_WITH: {
+        // (…, mgr) → (…, X, res): look up on the type, bind __exit__, call __enter__
+        let mgr = load<u64>(sp - 8);
+        let t = typeOf(mgr);
+        let enter = typeEnter(t), exit = typeExit(t);
+        if ((typeFlags(t) & TF_BUILTIN) != 0) { enter = lookupType(t, N.S___enter__); exit = lookupType(t, N.S___exit__); }
+        if (enter == NULL) { withLookupError(mgr, false); break; }
+        if (exit == NULL) { withLookupError(mgr, true); break; }
+        let x = P.bindDescriptor(exit, mgr, t);
+        if (x == ERR) break;
+        store<u64>(sp - 8, x);
+        store<u32>(f, pc, 4);
+        store<u32>(f, <u32>sp, 8);
+        if (isPtr(enter) && objType(ptrOf(enter)) == T_function) {
+          let nf = pushFunctionFrame(ptrOf(enter), mgr, 0, 0, 0);
+          if (nf == 0) break;
+          store<u32>(f, arg + 1, 36); // RETURN_VALUE pushes the block, then the result
+          f = nf;
+          curFrame = f;
+          code = frameCode(f);
+          units = I.codeUnits(code);
+          pc = 0;
+          sp = <usize>load<u32>(f, 8);
+          lb = frameLocalsBase(f, code);
+          consts = O.tupItems(I.codeConsts(code));
+          names = I.codeNames(code);
+          continue;
+        }
+        let bound = P.bindDescriptor(enter, mgr, t);
+        if (bound == ERR) break;
+        let res = callNested(bound, 0, 0);
+        if (res == ERR) break;
+        pushBlock(f, arg, sp);
+        store<u64>(sp, res);
+        sp += 8;
+        continue;
+      }
+      case Op.WITH_CLEANUP_START: {
+        let top = load<u64>(sp - 8);
+        let x: Value;
+        if (top == NULL) {
+          // (…, X, NULL) → (…, NULL, None) then call X(None, None, None)
+          x = load<u64>(sp - 16);
+          store<u64>(sp - 16, NULL);
+          store<u64>(sp - 8, NONE);
+          store<u64>(sp, x);
+          store<u64>(sp + 8, NONE);
+          store<u64>(sp + 16, NONE);
+          store<u64>(sp + 24, NONE);
+        } else {
+          // (…, X, pt, pv, pT, t, v, T) → (…, pt, pv, pT, NULL, t, v, T, T), call X(T, v, t)
+          x = load<u64>(sp - 56);
+          let tb = load<u64>(sp - 24), val = load<u64>(sp - 16), typ = load<u64>(sp - 8);
+          store<u64>(sp - 56, load<u64>(sp - 48));
+          store<u64>(sp - 48, load<u64>(sp - 40));
+          store<u64>(sp - 40, load<u64>(sp - 32));
+          store<u64>(sp - 32, NULL);
+          store<u64>(sp - 24, tb);
+          store<u64>(sp - 16, val);
+          store<u64>(sp - 8, typ);
+          store<u64>(sp, typ);
+          sp += 8;
+          // the EXCEPT_HANDLER block's level drops by the slot X used to occupy
+          let nb = load<u32>(f, 16);
+          let b = f + I.FRAME_HDR + (<usize>(nb - 1) << 4);
+          store<u32>(b, load<u32>(b, 8) - 8, 8);
+          store<u64>(sp, x);
+          store<u64>(sp + 8, typ);
+          store<u64>(sp + 16, val);
+          store<u64>(sp + 24, tb);
+        }
+        let resultSlot = sp;
+        store<u32>(f, pc, 4);
+        store<u32>(f, <u32>resultSlot, 8);
+        let r = invoke(x, sp + 8, 3, 0, resultSlot);
+        if (r == 0) { sp = resultSlot + 8; continue; }
+        if (r < 0) { sp = resultSlot; break; }
+        f = pushedFrame;
+        curFrame = f;
+        code = frameCode(f);
+        units = I.codeUnits(code);
+        pc = 0;
+        sp = <usize>load<u32>(f, 8);
+        lb = frameLocalsBase(f, code);
+        consts = O.tupItems(I.codeConsts(code));
+        names = I.codeNames(code);
+        continue;
+      }
+      case Op.WITH_CLEANUP_FINISH: {
+        let res = load<u64>(sp - 8);
+        let marker = load<u64>(sp - 16);
+        sp -= 16;
+        if (marker != NONE) {
+          let t: i32 = res == TRUE ? 1 : res == FALSE || res == NONE ? 0 : P.truthy(res);
+          if (t < 0) break;
+          if (t == 1) {
+            // suppress: drop the handler record and restore the handled exception
+            let nb = load<u32>(f, 16) - 1;
+            store<u32>(f, nb, 16);
+            let level = <usize>load<u32>(f + I.FRAME_HDR + (<usize>nb << 4), 8);
+            handledExc = load<u64>(level + 8);
+            sp = level;
+            store<u64>(sp, NULL);
+            sp += 8;
+          }
+        }
+        continue;
+      }
+      case Op.END_FINALLY: {
+        let top = load<u64>(sp - 8);
+        if (top == NULL) { sp -= 8; continue; }
+        if (isSmallInt(top)) { sp -= 8; pc = <u32>smallIntVal(top); continue; }
+        // (…, t, v, T): re-raise v
+        let v = load<u64>(sp - 16);
+        sp -= 24;
+        setCurExc(v);
+        reraising = true;
+        break;
+      }
+      case Op.POP_FINALLY: {
+        let keep: Value = NULL;
+        if (arg != 0) { sp -= 8; keep = load<u64>(sp); }
+        let top = load<u64>(sp - 8);
+        sp -= 8;
+        if (top != NULL && !isSmallInt(top)) {
+          sp -= 16;
+          let nb = load<u32>(f, 16) - 1;
+          let b = f + I.FRAME_HDR + (<usize>nb << 4);
+          if (load<u32>(b) != B_EXCEPT) { raiseText(E_SystemError, "popped block is not an except handler"); break; }
+          store<u32>(f, nb, 16);
+          let level = <usize>load<u32>(b, 8);
+          handledExc = load<u64>(level + 8);
+          sp = level;
+        }
+        if (arg != 0) { store<u64>(sp, keep); sp += 8; }
+        continue;
+      }
+      case Op.POP_EXCEPT: {
+        let nb = load<u32>(f, 16) - 1;
+        let b = f + I.FRAME_HDR + (<usize>nb << 4);
+        if (load<u32>(b) != B_EXCEPT) { raiseText(E_SystemError, "popped block is not an except handler"); break; }
+        store<u32>(f, nb, 16);
+        handledExc = load<u64>(sp - 16);
+        sp -= 24;
+        continue;
+      }
+      case Op.RAISE_VARARGS: {
+        if (arg == 0) {
+          if (handledExc == NONE) { raiseText(E_RuntimeError, "No active exception to reraise"); break; }
+          setCurExc(handledExc);
+          reraising = true; // like 3.8's do_raise: the traceback already has this exception's entries
+          break;
+        }
+        let cause: Value = NULL;
+        if (arg == 2) { sp -= 8; cause = load<u64>(sp); }
+        sp -= 8;
+        store<u32>(f, pc, 4);
+        store<u32>(f, <u32>sp, 8);
+        doRaise(load<u64>(sp), cause);
+        break;
+      }
+      case Op.FORMAT_VALUE: {
+        let spec: Value = NULL;
+        if ((arg & 4) != 0) { sp -= 8; spec = load<u64>(sp); }
+        let r = formatValue(load<u64>(sp - 8), arg & 3, spec);
+        if (r == ERR) break;
+        store<u64>(sp - 8, r);
+        continue;
+      }
+      case Op.IMPORT_NAME: {
+        let name = ptrOf(tupGet(names, arg));
+        sp -= 8; // fromlist; level stays under the result slot
+        if (name == N.S_sys) { store<u64>(sp - 8, mkPtr(sysModule)); continue; }
+        let m = sbMark();
+        sbText("No module named '");
+        sbStr(name);
+        sbText("'");
+        raiseBuilt(E_ModuleNotFoundError, m);
+        break;
+      }
+      case Op.IMPORT_FROM: {
+        let r = P.getAttr(load<u64>(sp - 8), ptrOf(tupGet(names, arg)));
+        if (r == ERR) break;
+        store<u64>(sp, r);
+        sp += 8;
+        continue;
+      }
+      case Op.PRINT_EXPR: sp -= 8; continue;
+      case I.LOAD_BIG_CONST: {
+        let m = sbMark();
+        sbText("int constant ");
+        sbStr(ptrOf(load<u64>(consts + (<usize>arg << 3))));
+        sbText(" does not fit in 64 bits (withvm ints are 64-bit)");
+        raiseBuilt(E_OverflowError, m);
+        break;
+      }
+      default: {
+        let m = sbMark();
+        sbText("opcode ");
+        sbInt(u & 0xFF);
+        sbText(" is not supported by this VM yet");
+        raiseBuilt(E_SystemError, m);
+        break;
+      }
+    }
+
+    // ---- error path: every failing case breaks out of the switch to here ----
+    store<u32>(f, pc, 4);
+    store<u32>(f, <u32>sp, 8);
+    let nf = unwind(f);
+    if (nf == 0) return ERR;
+    f = nf;
+    curFrame = f;
+    code = frameCode(f);
+    units = I.codeUnits(code);
+    pc = load<u32>(f, 4);
+    sp = <usize>load<u32>(f, 8);
+    lb = frameLocalsBase(f, code);
+    consts = O.tupItems(I.codeConsts(code));
+    names = I.codeNames(code);
+  }
+  return ERR;
+}
+
+/** Tracing (`withvm trace`): one record per instruction before it executes, tab-separated:
+ * code image index, unit (CPython offset / 2), then the value stack bottom to top as safe reprs
+ * (no Python code runs) joined by \x1f, then the blocks as kind:handlerUnit:depth joined by \x1f. */
+export let tracing = false;
+export function setTracing(on: bool): void { tracing = on; }
+
+@inline(never)
+function traceStep(f: usize, pc: u32, sp: usize): void {
+  let code = frameCode(f);
+  let lb = frameLocalsBase(f, code);
+  let stackBase = lb + (<usize>(I.codeNlocals(code) + I.codeNCells(code) + I.codeNFree(code)) << 3);
+  let m = sbMark();
+  sbInt(I.codeImageIndex(code));
+  sbByte(9);
+  sbInt(pc);
+  sbByte(9);
+  for (let p = stackBase; p < sp; p += 8) {
+    if (p > stackBase) sbByte(0x1F);
+    P.appendSafeRepr(load<u64>(p));
+  }
+  sbByte(9);
+  let nb = load<u32>(f, 16);
+  for (let i: u32 = 0; i < nb; i++) {
+    let b = f + I.FRAME_HDR + (<usize>i << 4);
+    if (i > 0) sbByte(0x1F);
+    sbText(load<u32>(b) == B_EXCEPT ? "EXCEPT_HANDLER" : "SETUP_FINALLY");
+    sbByte(58);
+    sbInt(load<u32>(b) == B_EXCEPT ? -1 : <i64>load<u32>(b, 12));
+    sbByte(58);
+    sbInt(<i64>((<usize>load<u32>(b, 8) - stackBase) >> 3));
+  }
+  hostTraceStep(sbBase() + m, sbMark() - m);
+  sbReset(m);
+}
+
+@inline(never)
+function raiseUnary(sym: string, v: Value): void {
+  let m = sbMark();
+  sbText("bad operand type for unary ");
+  sbText(sym);
+  sbText(": '");
+  sbStr(typeName(typeOf(v)));
+  sbText("'");
+  raiseBuilt(E_TypeError, m);
+}
+
+function binOf(op: u32): Bin {
+  switch (op) {
+    case Op.BINARY_MULTIPLY: case Op.INPLACE_MULTIPLY: return Bin.MUL;
+    case Op.BINARY_TRUE_DIVIDE: case Op.INPLACE_TRUE_DIVIDE: return Bin.TRUEDIV;
+    case Op.BINARY_FLOOR_DIVIDE: case Op.INPLACE_FLOOR_DIVIDE: return Bin.FLOORDIV;
+    case Op.BINARY_MODULO: case Op.INPLACE_MODULO: return Bin.MOD;
+    case Op.BINARY_POWER: case Op.INPLACE_POWER: return Bin.POW;
+    case Op.BINARY_LSHIFT: case Op.INPLACE_LSHIFT: return Bin.LSHIFT;
+    case Op.BINARY_RSHIFT: case Op.INPLACE_RSHIFT: return Bin.RSHIFT;
+    case Op.BINARY_AND: case Op.INPLACE_AND: return Bin.AND;
+    case Op.BINARY_OR: case Op.INPLACE_OR: return Bin.OR;
+    case Op.BINARY_XOR: case Op.INPLACE_XOR: return Bin.XOR;
+  }
+  return Bin.MATMUL;
+}
