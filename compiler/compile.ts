@@ -8,8 +8,18 @@ import { foldModule } from "./fold.js";
 import { buildSymbolTable } from "./symtable.js";
 import { CodeGen } from "./codegen.js";
 
+export type Parser = (source: string, filename: string) => Module;
+
+let parser: Parser = parse;
+
+/** Replaces the source parser (compiler/parser.ts by default); kept for callers that install
+ * one explicitly, such as src/api.ts. */
+export function setParser(p: Parser): void {
+  parser = p;
+}
+
 export function compile(source: string, filename: string): CodeObject {
-  return compileModule(parse(source, filename), source, filename);
+  return compileModule(parser(source, filename), source, filename);
 }
 
 /** Compiles an already-parsed module (which it folds in place); `source` is only used to quote
