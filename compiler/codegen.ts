@@ -986,6 +986,8 @@ export class CodeGen {
   private assertStmt(s: A.Assert): void {
     const end = this.u.newBlock();
     this.jumpIf(s.test, end, true);
+    // 3.11 reports a failed `assert <comparison>` at the comparison, any other at the statement.
+    if (s.test.kind === "Compare") this.u.pos = posOf(s.test);
     this.emitName(Op.LOAD_GLOBAL, "AssertionError");
     if (s.msg) {
       this.expr(s.msg);
@@ -1417,7 +1419,12 @@ export class CodeGen {
     if (f.kind === "Attribute" && f.ctx === "Load" && e.keywords.length === 0 && !e.args.some((a) => a.kind === "Starred")) {
       // obj.m(args) without keywords or stars: LOAD_METHOD / CALL_METHOD.
       this.expr(f.value);
+      // The lookup reports the attribute's span (3.11), the call the whole call's; 3.8 gives
+      // the attribute no line of its own.
+      const callPos = this.u.pos;
+      this.u.pos = posOf(f);
       this.emitName(Op.LOAD_METHOD, mangle(this.u.privateName, f.attr));
+      this.u.pos = callPos;
       for (const a of e.args) this.expr(a);
       this.emit(Op.CALL_METHOD, e.args.length);
       return;

@@ -165,7 +165,8 @@ export function foldExpr(e: A.Expr): A.Expr {
           const flipped = { Is: "IsNot", IsNot: "Is", In: "NotIn", NotIn: "In" } as const;
           const op = arg.ops[0];
           if (op === "Is" || op === "IsNot" || op === "In" || op === "NotIn") {
-            return { ...arg, ops: [flipped[op]], lineno: e.lineno, col_offset: e.col_offset, end_lineno: e.end_lineno, end_col_offset: e.end_col_offset };
+            // The comparison replaces the `not` node, position and all (as ast_opt does).
+            return { ...arg, ops: [flipped[op]] };
           }
         }
         return e;

@@ -29,6 +29,15 @@ def f(a, b):
             return h(a)
     return (x
             - y)
+
+def checks(a, b):
+    a.run(b).fold(
+        1)
+    assert a, "m"
+    assert a < b, "m"
+    assert a < b < 3
+    assert not (a is b)
+    assert f(a) and b
 `;
 
 /** 3.11 positions of instructions named in `ops`, per code object, depth first. */
@@ -94,6 +103,18 @@ describe("positions", () => {
     for (const [, , p] of mine) expect(withSpans).toContain(JSON.stringify(span(p)));
     const ends = ours(code, new Set([Op.END_FINALLY])).filter(([fn]) => fn === "f");
     for (const [, , p] of ends) expect(withSpans).toContain(JSON.stringify(span(p)));
+  });
+
+  it("method lookups carry the attribute's span", () => {
+    const theirs = cpythonPositions(path, ["LOAD_METHOD"]);
+    const mine = ours(code, new Set([Op.LOAD_METHOD]));
+    expect(mine.map(([, , p]) => span(p))).toEqual(theirs.map((t) => t.slice(2)));
+  });
+
+  it("a failed assert reports where 3.11 does", () => {
+    const theirs = cpythonPositions(path, ["RAISE_VARARGS"]).filter((t) => t[0] === "checks");
+    const mine = ours(code, new Set([Op.RAISE_VARARGS])).filter(([fn]) => fn === "checks");
+    expect(mine.map(([, , p]) => span(p))).toEqual(theirs.map((t) => t.slice(2)));
   });
 
   it("EXTENDED_ARG units copy their instruction's position", () => {
