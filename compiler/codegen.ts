@@ -47,8 +47,15 @@ type ScopeType = "module" | "class" | "function" | "lambda" | "comprehension";
 
 const NO_POS: Position = { line: 0, col: 0, endLine: 0, endCol: 0 };
 
+const POS = Symbol("position");
+
+/** A node's span as a Position, made once per node (instructions share it; never mutated). */
 function posOf(node: A.Pos): Position {
-  return { line: node.lineno, col: node.col_offset, endLine: node.end_lineno, endCol: node.end_col_offset };
+  const cached = (node as { [POS]?: Position })[POS];
+  if (cached) return cached;
+  const p = { line: node.lineno, col: node.col_offset, endLine: node.end_lineno, endCol: node.end_col_offset };
+  (node as { [POS]?: Position })[POS] = p;
+  return p;
 }
 
 /** co_consts dedup key: type and value, as CPython's _PyCode_ConstantKey. */
@@ -167,11 +174,29 @@ class Unit {
   }
 
   addConst(v: CodeConst): number {
+    // Code objects: compare in full only when a cheap signature already matches one.
+    if (isCode(v)) return this.addCodeConst(v);
     const key = constKey(v);
     if (key !== null) {
       const found = this.constIndex.get(key);
       if (found !== undefined) return found;
       this.constIndex.set(key, this.consts.length);
+    }
+    this.consts.push(v);
+    return this.consts.length - 1;
+  }
+
+  private readonly codeBySignature = new Map<string, number[]>();
+
+  private addCodeConst(v: CodeObject): number {
+    const signature = `${v.name}\0${v.firstlineno}\0${v.code.length}\0${v.consts.length}`;
+    const same = this.codeBySignature.get(signature);
+    if (same) {
+      const key = codeKey(v);
+      if (key !== null) for (const i of same) if (codeKey(this.consts[i] as CodeObject) === key) return i;
+      same.push(this.consts.length);
+    } else {
+      this.codeBySignature.set(signature, [this.consts.length]);
     }
     this.consts.push(v);
     return this.consts.length - 1;
