@@ -35,6 +35,9 @@ const KEYWORDS = new Set([
   "is", "lambda", "nonlocal", "not", "or", "pass", "raise", "return", "try", "while", "with", "yield",
 ]);
 
+const KEYWORDS_STARTING_EXPRESSIONS = new Set(["None", "True", "False", "not", "lambda", "await"]);
+const OPERATORS_STARTING_EXPRESSIONS = new Set(["(", "[", "{", "-", "+", "~", "..."]);
+
 const AUG_OPS: Record<string, OperatorKind> = {
   "+=": "Add", "-=": "Sub", "*=": "Mult", "@=": "MatMult", "/=": "Div", "%=": "Mod", "**=": "Pow",
   "<<=": "LShift", ">>=": "RShift", "|=": "BitOr", "^=": "BitXor", "&=": "BitAnd", "//=": "FloorDiv",
@@ -725,12 +728,11 @@ class Parser {
         const asname = this.eatKw("as") ? this.expectName() : null;
         names.push(this.fin({ kind: "alias", name, asname }, aliasFrom));
         if (!this.isOp(",")) break;
-        const comma = this.next();
+        this.next();
         if (parens && this.isOp(")")) break;
         if (!parens && this.atSimpleEnd()) {
           this.errorAt("trailing comma not allowed without surrounding parentheses", this.tok);
         }
-        void comma;
       }
       if (parens) {
         this.bracketDepth--;
@@ -923,8 +925,8 @@ class Parser {
 
   private startsExpression(t: Token): boolean {
     if (t.type === Tok.Number || t.type === Tok.String) return true;
-    if (t.type === Tok.Name) return !KEYWORDS.has(t.text) || ["None", "True", "False", "not", "lambda", "await"].includes(t.text);
-    if (t.type === Tok.Op) return ["(", "[", "{", "-", "+", "~", "..."].includes(t.text);
+    if (t.type === Tok.Name) return !KEYWORDS.has(t.text) || KEYWORDS_STARTING_EXPRESSIONS.has(t.text);
+    if (t.type === Tok.Op) return OPERATORS_STARTING_EXPRESSIONS.has(t.text);
     return false;
   }
 
@@ -1039,11 +1041,10 @@ class Parser {
       if (this.bracketDepth > 0) this.forgottenComma(body, startTok);
       return body;
     }
-    const ifTok = this.next();
+    this.next();
     const test = this.disjunction();
     if (!this.isKw("else")) {
       if (!this.isOp(":")) this.errorAtNode("expected 'else' after 'if' expression", body, test);
-      void ifTok;
       this.fail();
     }
     this.next();
@@ -1572,10 +1573,7 @@ class Parser {
       if (!this.eatOp(",")) break;
     }
     if (bareStar && kwonlyargs.length === 0) this.errorAt("named arguments must follow bare *", bareStar);
-    if (!this.isOp(close)) {
-      if (!isLambda && this.tokType() === Tok.Name && this.isOp("(", this.prev)) this.fail();
-      this.fail();
-    }
+    if (!this.isOp(close)) this.fail();
     return { kind: "arguments", posonlyargs, args, vararg, kwonlyargs, kw_defaults, kwarg, defaults };
   }
 
