@@ -60,6 +60,12 @@ const BINARY_LEVELS: Record<string, OperatorKind>[] = [
 /** A node without its position fields; `Omit` spread over each member of a union. */
 type Bare<T> = T extends unknown ? Omit<T, keyof Pos> : never;
 
+/** Where an f-string field's `(expr)` sits in the file, for the sub-parser's error reports. */
+interface FieldSource {
+  firstLine: number;
+  firstCol: number;
+}
+
 type TargetKind = "assign" | "for" | "del";
 
 /** Positions come from tokens: a node starts at its first token, even a parenthesis. */
@@ -86,7 +92,7 @@ class Parser {
     private readonly lines: string[],
     private readonly filename: string,
     /** For an f-string expression: CPython prefixes its messages with "f-string: ". */
-    private readonly fstringToken: Token | null,
+    private readonly fstring: FieldSource | null,
   ) {
     this.toks = lexed.tokens;
   }
@@ -203,7 +209,7 @@ class Parser {
     if (t.type === Tok.Indent) return { line: t.line, col: -1, endLine: t.line, endCol: -1 };
     let k = this.toks.indexOf(t);
     while (this.toks[k].type === Tok.Dedent) k++;
-    if (this.toks[k].type === Tok.EndMarker && !this.fstringToken) {
+    if (this.toks[k].type === Tok.EndMarker && !this.fstring) {
       // At end of file CPython points just past the last line that has any text.
       let line = this.lines.length;
       while (line > 1 && this.lines[line - 1] === "") line--;
@@ -213,9 +219,25 @@ class Parser {
     return { line: t.line, col: t.col, endLine: t.endLine, endCol: t.endCol };
   }
 
+  /** The text of a source line (for an f-string field, a line of its `(expr)`). */
+  private sourceLine(line: number): string {
+    return this.lines[line - (this.fstring ? this.fstring.firstLine : 1)] ?? "";
+  }
+
   private makeError(msg: string, line: number, col: number, endLine: number, endCol: number, type: SyntaxErrorType = "SyntaxError"): PySyntaxError {
-    if (this.fstringToken) msg = "f-string: " + msg;
-    const text = this.lines[line - 1] ?? "";
+    let text: string;
+    if (this.fstring) {
+      // CPython shows the `(expr)` it parsed, with columns counted within it.
+      msg = "f-string: " + msg;
+      const { firstLine, firstCol } = this.fstring;
+      text = this.sourceLine(line);
+      if (line === firstLine) {
+        col -= firstCol;
+        if (endLine === line) endCol -= firstCol;
+      }
+    } else {
+      text = this.sourceLine(line);
+    }
     const endOffset = endLine === line ? endCol + 1 : [...text].length + 1;
     return new PySyntaxError(type, msg, this.filename, line, col + 1, text, Math.max(endOffset, col + 2));
   }
@@ -1642,7 +1664,7 @@ class Parser {
   private literalError(e: LiteralError, t: Token): never {
     if (e.msg.endsWith("not supported by withvm")) this.errorAt(e.msg, t);
     if (e.msg.startsWith("f-string")) {
-      this.raise(new PySyntaxError("SyntaxError", e.msg, this.filename, t.endLine, t.endCol + 1, this.lines[t.endLine - 1] ?? ""));
+      this.raise(new PySyntaxError("SyntaxError", e.msg, this.filename, t.endLine, t.endCol + 1, this.sourceLine(t.endLine)));
     }
     this.errorAt(e.msg, t);
   }
@@ -1684,8 +1706,9 @@ class Parser {
     // Only the first line of the expression is shifted; later lines keep their own columns.
     const firstCol = newlines === 0 ? t.col + colInLine : colInLine;
     const source = "(" + text.slice(open + 1, exprEnd) + ")";
-    const lexed = tokenize(source, this.filename, { firstLine: t.line + newlines, firstCol, expressionOnly: true });
-    const sub = new Parser(lexed, this.lines, this.filename, t);
+    const firstLine = t.line + newlines;
+    const lexed = tokenize(source, this.filename, { firstLine, firstCol, expressionOnly: true });
+    const sub = new Parser(lexed, lexed.lines, this.filename, { firstLine, firstCol });
     return sub.fstringExpression();
   }
 
