@@ -1,8 +1,12 @@
 // `npm run bench`: runs the benchmarks named on the command line (all by default) and prints
 // each next to CPython 3.11 measured in the same run. Ratios are what we quote.
 import { benchCompile } from "./compile.bench.js";
+import { benchExitPaths, printPathResults } from "./exitpaths.bench.js";
 
 const BENCHES: Record<string, () => Promise<void>> = {
+  async exitpaths() {
+    printPathResults("exit paths, class-based manager", await benchExitPaths());
+  },
   async compile() {
     const r = await benchCompile();
     console.log(`compile: ${r.files} files, ${r.sourceKB.toFixed(1)} KB of source`);

@@ -272,7 +272,7 @@ class Lexer {
       } else break;
     }
     const ch = src[pos];
-    if (pos >= src.length || ch === "\n" || ch === "#" || (ch === "\\" && src[pos + 1] === "\n" && false)) {
+    if (pos >= src.length || ch === "\n" || ch === "#") {
       // Blank or comment-only line: no NEWLINE, no indentation change.
       if (ch === "#") {
         const end = src.indexOf("\n", pos);
@@ -382,16 +382,6 @@ class Lexer {
     this.pos = pos;
     const tok = this.push(Tok.Name, start, pos);
     if (!ascii) tok.text = tok.text.normalize("NFKC");
-    // A following character that cannot start a token here (`a€`) is reported as itself.
-    const next = src.codePointAt(pos);
-    if (next !== undefined && next >= 128 && !/\s/u.test(String.fromCodePoint(next))) {
-      this.nameOrStringAt(pos);
-    }
-  }
-
-  private nameOrStringAt(pos: number): void {
-    this.pos = pos;
-    this.nameOrString();
   }
 
   /** Scans a string literal whose prefix starts at `start` and whose quote is at `quotePos`. */

@@ -35,6 +35,9 @@ const KEYWORDS = new Set([
   "is", "lambda", "nonlocal", "not", "or", "pass", "raise", "return", "try", "while", "with", "yield",
 ]);
 
+const KEYWORDS_STARTING_EXPRESSIONS = new Set(["None", "True", "False", "not", "lambda", "await"]);
+const OPERATORS_STARTING_EXPRESSIONS = new Set(["(", "[", "{", "-", "+", "~", "..."]);
+
 const AUG_OPS: Record<string, OperatorKind> = {
   "+=": "Add", "-=": "Sub", "*=": "Mult", "@=": "MatMult", "/=": "Div", "%=": "Mod", "**=": "Pow",
   "<<=": "LShift", ">>=": "RShift", "|=": "BitOr", "^=": "BitXor", "&=": "BitAnd", "//=": "FloorDiv",
@@ -56,6 +59,12 @@ const BINARY_LEVELS: Record<string, OperatorKind>[] = [
 
 /** A node without its position fields; `Omit` spread over each member of a union. */
 type Bare<T> = T extends unknown ? Omit<T, keyof Pos> : never;
+
+/** Where an f-string field's `(expr)` sits in the file, for the sub-parser's error reports. */
+interface FieldSource {
+  firstLine: number;
+  firstCol: number;
+}
 
 type TargetKind = "assign" | "for" | "del";
 
@@ -83,7 +92,7 @@ class Parser {
     private readonly lines: string[],
     private readonly filename: string,
     /** For an f-string expression: CPython prefixes its messages with "f-string: ". */
-    private readonly fstringToken: Token | null,
+    private readonly fstring: FieldSource | null,
   ) {
     this.toks = lexed.tokens;
   }
@@ -200,7 +209,7 @@ class Parser {
     if (t.type === Tok.Indent) return { line: t.line, col: -1, endLine: t.line, endCol: -1 };
     let k = this.toks.indexOf(t);
     while (this.toks[k].type === Tok.Dedent) k++;
-    if (this.toks[k].type === Tok.EndMarker && !this.fstringToken) {
+    if (this.toks[k].type === Tok.EndMarker && !this.fstring) {
       // At end of file CPython points just past the last line that has any text.
       let line = this.lines.length;
       while (line > 1 && this.lines[line - 1] === "") line--;
@@ -210,9 +219,25 @@ class Parser {
     return { line: t.line, col: t.col, endLine: t.endLine, endCol: t.endCol };
   }
 
+  /** The text of a source line (for an f-string field, a line of its `(expr)`). */
+  private sourceLine(line: number): string {
+    return this.lines[line - (this.fstring ? this.fstring.firstLine : 1)] ?? "";
+  }
+
   private makeError(msg: string, line: number, col: number, endLine: number, endCol: number, type: SyntaxErrorType = "SyntaxError"): PySyntaxError {
-    if (this.fstringToken) msg = "f-string: " + msg;
-    const text = this.lines[line - 1] ?? "";
+    let text: string;
+    if (this.fstring) {
+      // CPython shows the `(expr)` it parsed, with columns counted within it.
+      msg = "f-string: " + msg;
+      const { firstLine, firstCol } = this.fstring;
+      text = this.sourceLine(line);
+      if (line === firstLine) {
+        col -= firstCol;
+        if (endLine === line) endCol -= firstCol;
+      }
+    } else {
+      text = this.sourceLine(line);
+    }
     const endOffset = endLine === line ? endCol + 1 : [...text].length + 1;
     return new PySyntaxError(type, msg, this.filename, line, col + 1, text, Math.max(endOffset, col + 2));
   }
@@ -725,12 +750,11 @@ class Parser {
         const asname = this.eatKw("as") ? this.expectName() : null;
         names.push(this.fin({ kind: "alias", name, asname }, aliasFrom));
         if (!this.isOp(",")) break;
-        const comma = this.next();
+        this.next();
         if (parens && this.isOp(")")) break;
         if (!parens && this.atSimpleEnd()) {
           this.errorAt("trailing comma not allowed without surrounding parentheses", this.tok);
         }
-        void comma;
       }
       if (parens) {
         this.bracketDepth--;
@@ -923,8 +947,8 @@ class Parser {
 
   private startsExpression(t: Token): boolean {
     if (t.type === Tok.Number || t.type === Tok.String) return true;
-    if (t.type === Tok.Name) return !KEYWORDS.has(t.text) || ["None", "True", "False", "not", "lambda", "await"].includes(t.text);
-    if (t.type === Tok.Op) return ["(", "[", "{", "-", "+", "~", "..."].includes(t.text);
+    if (t.type === Tok.Name) return !KEYWORDS.has(t.text) || KEYWORDS_STARTING_EXPRESSIONS.has(t.text);
+    if (t.type === Tok.Op) return OPERATORS_STARTING_EXPRESSIONS.has(t.text);
     return false;
   }
 
@@ -1039,11 +1063,10 @@ class Parser {
       if (this.bracketDepth > 0) this.forgottenComma(body, startTok);
       return body;
     }
-    const ifTok = this.next();
+    this.next();
     const test = this.disjunction();
     if (!this.isKw("else")) {
       if (!this.isOp(":")) this.errorAtNode("expected 'else' after 'if' expression", body, test);
-      void ifTok;
       this.fail();
     }
     this.next();
@@ -1572,10 +1595,7 @@ class Parser {
       if (!this.eatOp(",")) break;
     }
     if (bareStar && kwonlyargs.length === 0) this.errorAt("named arguments must follow bare *", bareStar);
-    if (!this.isOp(close)) {
-      if (!isLambda && this.tokType() === Tok.Name && this.isOp("(", this.prev)) this.fail();
-      this.fail();
-    }
+    if (!this.isOp(close)) this.fail();
     return { kind: "arguments", posonlyargs, args, vararg, kwonlyargs, kw_defaults, kwarg, defaults };
   }
 
@@ -1644,7 +1664,7 @@ class Parser {
   private literalError(e: LiteralError, t: Token): never {
     if (e.msg.endsWith("not supported by withvm")) this.errorAt(e.msg, t);
     if (e.msg.startsWith("f-string")) {
-      this.raise(new PySyntaxError("SyntaxError", e.msg, this.filename, t.endLine, t.endCol + 1, this.lines[t.endLine - 1] ?? ""));
+      this.raise(new PySyntaxError("SyntaxError", e.msg, this.filename, t.endLine, t.endCol + 1, this.sourceLine(t.endLine)));
     }
     this.errorAt(e.msg, t);
   }
@@ -1686,8 +1706,9 @@ class Parser {
     // Only the first line of the expression is shifted; later lines keep their own columns.
     const firstCol = newlines === 0 ? t.col + colInLine : colInLine;
     const source = "(" + text.slice(open + 1, exprEnd) + ")";
-    const lexed = tokenize(source, this.filename, { firstLine: t.line + newlines, firstCol, expressionOnly: true });
-    const sub = new Parser(lexed, this.lines, this.filename, t);
+    const firstLine = t.line + newlines;
+    const lexed = tokenize(source, this.filename, { firstLine, firstCol, expressionOnly: true });
+    const sub = new Parser(lexed, lexed.lines, this.filename, { firstLine, firstCol });
     return sub.fstringExpression();
   }
 

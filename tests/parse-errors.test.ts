@@ -1,7 +1,7 @@
 // Bad input: CPython 3.11's SyntaxError/IndentationError (type, line, message) for the corpus's
 // syntax_* programs and for snippets of our own, and a named refusal for valid Python outside
 // the subset. Errors that CPython raises after parsing (in its compiler) must parse cleanly here.
-import { execFileSync } from "node:child_process";
+import { execFileSync, spawnSync } from "node:child_process";
 import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { basename, join } from "node:path";
@@ -151,6 +151,10 @@ describe("bad snippets of our own match CPython", () => {
     // CPython raises TabError, a subclass of IndentationError that our error type folds in.
     const type = cpython.type === "TabError" ? "IndentationError" : cpython.type;
     expect({ type: e.type, lineno: e.lineno, msg: e.msg }).toEqual({ type, lineno: cpython.lineno, msg: cpython.msg });
+    // The whole report, as python3 prints it for the file, apart from caret lines.
+    const run = spawnSync("python3", [path], { encoding: "utf-8" });
+    const stderr = run.stderr.replace(/File ".*?", line/, `File "bad${k}.py", line`).replace(/^TabError:/m, "IndentationError:");
+    expect(withoutCarets(e.report())).toBe(withoutCarets(stderr));
   });
 });
 
