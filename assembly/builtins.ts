@@ -23,7 +23,7 @@ import { raiseText, raiseBuilt, raiseTypeObj, raiseStr, raiseValue, E_TypeError,
   E_KeyError, E_IndexError, E_AttributeError, E_StopIteration, E_OverflowError, E_RuntimeError,
   E_ZeroDivisionError, raiseKeyError, initExceptions, E_BaseException, isExcType, isExcInstance, curExc, clearCurExc } from "./errors";
 import { sbMark, sbByte, sbBytes, sbStr, sbText, sbInt, sbTake, sbReset, sbBase } from "./strbuf";
-import { callNested, callNested1, callNested2, callNestedKw, curFrame, handledExc, runWithLocals, nestedArgs, releaseNestedArgs,
+import { callNested, callNested1, callNested2, callNestedKw, curFrame, handledExc, runWithLocals, nestedArgs, releaseNestedArgs, genReturnValue,
   frameBack } from "./vm";
 import { hostWrite, hostFormat, hostParseNumber, hostRoundFloat } from "./host";
 
@@ -92,7 +92,7 @@ import { setTypes } from "./objects";
 export function initBuiltins(): void {
   let K_ = [K.TYPE, K.INST, K.INT, K.BOOL, K.FLOAT, K.STR, K.NONETYPE, K.TUPLE, K.LIST, K.DICT, K.SET,
     K.SET, K.FUNC, K.CODE, K.CELL, K.BOUND, K.RANGE, K.RANGEITER, K.SEQITER, K.SLICE, K.BUILTIN, K.TB,
-    K.SMETH, K.CMETH, K.PROP, K.SUPER, K.MODULE, K.OTHER, K.OTHER];
+    K.SMETH, K.CMETH, K.PROP, K.SUPER, K.MODULE, K.OTHER, K.OTHER, K.GEN];
   let types = new Array<usize>(K_.length);
   for (let i = 0; i < K_.length; i++) types[i] = rawType(<u32>K_[i], i == 1 ? TF_BASETYPE : 0);
   setTypes(types);
@@ -104,7 +104,7 @@ export function initBuiltins(): void {
   let names = ["type", "object", "int", "bool", "float", "str", "NoneType", "tuple", "list", "dict", "set",
     "frozenset", "function", "code", "cell", "method", "range", "range_iterator", "iterator", "slice",
     "builtin_function_or_method", "traceback", "staticmethod", "classmethod", "property", "super", "module",
-    "ellipsis", "NotImplementedType"];
+    "ellipsis", "NotImplementedType", "generator"];
   for (let i = 0; i < names.length; i++) finishType(types[i], names[i], i == 1 ? 0 : (i == 3 ? types[2] : types[1]));
   // names that are not builtins
   for (let i = 6; i < names.length; i++) {
@@ -265,12 +265,21 @@ export function callBuiltin(id: i32, self: Value, args: usize, nargs: u32, kwnam
       if (!argCount("next", npos, 1, 2)) return ERR;
       let it = arg(args, 0);
       let t = typeOf(it);
-      if (t != T_seqiter && t != T_rangeiter && lookupType(t, N.S___next__) == NULL) {
+      if (t != T_seqiter && t != T_rangeiter && t != O.T_generator && lookupType(t, N.S___next__) == NULL) {
         return raiseTypeObj(E_TypeError, it, "is not an iterator");
       }
       let v = P.iterNext(it);
       if (v == NULL) {
         if (npos == 2) return arg(args, 1);
+        if (t == O.T_generator && genReturnValue != NONE) {
+          let a = newTuple(1);
+          if (a == 0) return ERR;
+          tupSet(a, 0, genReturnValue);
+          let e = O.newInstance(E_StopIteration);
+          if (e == 0) return ERR;
+          O.setExcArgs(e, mkPtr(a));
+          return raiseValue(mkPtr(e));
+        }
         return raiseStr(E_StopIteration, 0);
       }
       return v;

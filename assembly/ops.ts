@@ -22,7 +22,7 @@ import { raiseText, raiseTypeObj, raiseBuilt, raiseStr, raiseMemoryError, E_Type
   E_OverflowError, E_AttributeError, E_IndexError, E_KeyError, E_ValueError, E_StopIteration,
   curExc, clearCurExc, isExcType, raiseValue, raiseKeyError } from "./errors";
 import { sbMark, sbByte, sbBytes, sbStr, sbText, sbInt, sbTake, sbReset, sbBase } from "./strbuf";
-import { callNested, callNested1, callNested2, nestedArgs, releaseNestedArgs } from "./vm";
+import { callNested, callNested1, callNested2, nestedArgs, releaseNestedArgs, resumeNested } from "./vm";
 import { hostFloatRepr } from "./host";
 import { refreshAllSlots } from "./builtins";
 
@@ -438,6 +438,14 @@ export function appendRepr(v: Value): bool {
     sbText(", ");
     if (!appendRepr(load<u64>(p, 32))) return false;
     sbText(")");
+    return true;
+  }
+  if (t == O.T_generator) {
+    sbText("<generator object ");
+    sbStr(<usize>load<u32>(p, 28));
+    sbText(" at ");
+    appendHex(<u64>p);
+    sbText(">");
     return true;
   }
   if (t == T_module) {
@@ -1070,7 +1078,7 @@ export function getIter(v: Value): Value {
     let p = ptrOf(v), t = objType(p);
     if (t == T_list || t == T_tuple || t == T_str || t == T_dict || t == T_set || t == T_frozenset) return newSeqIter(v);
     if (t == T_range) return O.newRangeObj(T_rangeiter, load<i64>(p, 16), load<i64>(p, 24), load<i64>(p, 32));
-    if (t == T_seqiter || t == T_rangeiter) return v;
+    if (t == T_seqiter || t == T_rangeiter || t == O.T_generator) return v;
     let k = typeKind(t);
     if (k == K.INST || k == K.EXC) {
       let f = lookupType(t, N.S___iter__);
@@ -1101,6 +1109,7 @@ export function iterNext(it: Value): Value {
     store<i64>(p, cur + step, 16);
     return mkInt(cur);
   }
+  if (t == O.T_generator) return resumeNested(p, NONE);
   if (t == T_seqiter) {
     let seq = load<u64>(p, 16);
     let i = load<u32>(p, 24);
