@@ -92,7 +92,7 @@ import { setTypes } from "./objects";
 export function initBuiltins(): void {
   let K_ = [K.TYPE, K.INST, K.INT, K.BOOL, K.FLOAT, K.STR, K.NONETYPE, K.TUPLE, K.LIST, K.DICT, K.SET,
     K.SET, K.FUNC, K.CODE, K.CELL, K.BOUND, K.RANGE, K.RANGEITER, K.SEQITER, K.SLICE, K.BUILTIN, K.TB,
-    K.SMETH, K.CMETH, K.PROP, K.SUPER, K.MODULE, K.OTHER, K.OTHER, K.GEN];
+    K.SMETH, K.CMETH, K.PROP, K.SUPER, K.MODULE, K.OTHER, K.OTHER, K.GEN, K.DICTVIEW, K.DICTVIEW, K.DICTVIEW];
   let types = new Array<usize>(K_.length);
   for (let i = 0; i < K_.length; i++) types[i] = rawType(<u32>K_[i], i == 1 ? TF_BASETYPE : 0);
   setTypes(types);
@@ -104,7 +104,7 @@ export function initBuiltins(): void {
   let names = ["type", "object", "int", "bool", "float", "str", "NoneType", "tuple", "list", "dict", "set",
     "frozenset", "function", "code", "cell", "method", "range", "range_iterator", "iterator", "slice",
     "builtin_function_or_method", "traceback", "staticmethod", "classmethod", "property", "super", "module",
-    "ellipsis", "NotImplementedType", "generator"];
+    "ellipsis", "NotImplementedType", "generator", "dict_keys", "dict_values", "dict_items"];
   for (let i = 0; i < names.length; i++) finishType(types[i], names[i], i == 1 ? 0 : (i == 3 ? types[2] : types[1]));
   // names that are not builtins
   for (let i = 6; i < names.length; i++) {
@@ -604,6 +604,7 @@ function bLen(v: Value): Value {
     if (t == T_dict || t == T_set || t == T_frozenset) return mkSmallInt(dictLen(p));
     if (t == T_range) return mkInt(P.rangeLen(p));
     let k = typeKind(t);
+    if (k == K.DICTVIEW) return mkSmallInt(dictLen(ptrOf(load<u64>(p, 16))));
     if (k == K.INST || k == K.EXC) {
       let f = lookupType(t, N.S___len__);
       if (f != NULL) {
@@ -831,23 +832,12 @@ function callMethod(id: i32, self: Value, args: usize, npos: u32, nargs: u32, kw
       return v == NULL ? (npos == 2 ? arg(args, 1) : NONE) : v;
     }
     case B.DICT_ITEMS: case B.DICT_KEYS: case B.DICT_VALUES: {
-      // lists, not views: iteration and printing order match; view types are still missing
-      let out = newList(dictLen(p));
-      if (out == 0) return ERR;
-      for (let i: u32 = 0; i < dictUsed(p); i++) {
-        let k = entryKey(p, i);
-        if (k == NULL) continue;
-        if (id == B.DICT_KEYS) listAppend(out, k);
-        else if (id == B.DICT_VALUES) listAppend(out, entryVal(p, i));
-        else {
-          let t = newTuple(2);
-          if (t == 0) return ERR;
-          tupSet(t, 0, k);
-          tupSet(t, 1, entryVal(p, i));
-          listAppend(out, mkPtr(t));
-        }
-      }
-      return mkPtr(out);
+      // live views: they see later changes to the dict, like CPython's
+      let t = id == B.DICT_KEYS ? O.T_dict_keys : id == B.DICT_VALUES ? O.T_dict_values : O.T_dict_items;
+      let v = gcAlloc(HDR + 8, t);
+      if (v == 0) return raiseText(E_RuntimeError, "out of memory");
+      store<u64>(v, self, 16);
+      return mkPtr(v);
     }
     case B.DICT_POP: {
       if (!argCount("pop", npos, 1, 2)) return ERR;

@@ -75,7 +75,7 @@ function markChildren(p: usize): void {
       markValue(load<u64>(p, 24)); markValue(load<u64>(p, 32)); markValue(load<u64>(p, 40)); markValue(load<u64>(p, 48));
       break;
     case K.BOUND: markValue(load<u64>(p, 16)); markValue(load<u64>(p, 24)); break;
-    case K.SEQITER: markValue(load<u64>(p, 16)); break;
+    case K.SEQITER: case K.DICTVIEW: markValue(load<u64>(p, 16)); break;
     case K.SLICE: case K.PROP: case K.SMETH: case K.CMETH:
       markValue(load<u64>(p, 16)); markValue(load<u64>(p, 24)); markValue(load<u64>(p, 32));
       break;
@@ -156,7 +156,7 @@ export function collect(top: usize): void {
   markPtr(O.T_method); markPtr(O.T_range); markPtr(O.T_rangeiter); markPtr(O.T_seqiter); markPtr(O.T_slice);
   markPtr(O.T_builtin); markPtr(O.T_traceback); markPtr(O.T_staticmethod); markPtr(O.T_classmethod);
   markPtr(O.T_property); markPtr(O.T_super); markPtr(O.T_module); markPtr(O.T_ellipsis); markPtr(O.T_notimpl);
-  markPtr(O.T_generator);
+  markPtr(O.T_generator); markPtr(O.T_dict_keys); markPtr(O.T_dict_values); markPtr(O.T_dict_items);
   while (stackLen > 0) {
     stackLen--;
     markChildren(<usize>load<u32>(stack + (stackLen << 2)));
