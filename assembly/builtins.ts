@@ -21,9 +21,9 @@ import * as N from "./names";
 import * as I from "./image";
 import { raiseText, raiseBuilt, raiseTypeObj, raiseStr, raiseValue, E_TypeError, E_ValueError,
   E_KeyError, E_IndexError, E_AttributeError, E_StopIteration, E_OverflowError, E_RuntimeError,
-  E_ZeroDivisionError, raiseKeyError, initExceptions, E_BaseException, isExcType, isExcInstance, curExc, clearCurExc } from "./errors";
+  E_ZeroDivisionError, E_GeneratorExit, raiseKeyError, initExceptions, E_BaseException, isExcType, isExcInstance, curExc, clearCurExc } from "./errors";
 import { sbMark, sbByte, sbBytes, sbStr, sbText, sbInt, sbTake, sbReset, sbBase } from "./strbuf";
-import { callNested, callNested1, callNested2, callNestedKw, curFrame, handledExc, runWithLocals, nestedArgs, releaseNestedArgs, genReturnValue,
+import { callNested, callNested1, callNested2, callNestedKw, curFrame, handledExc, runWithLocals, nestedArgs, releaseNestedArgs, genReturnValue, resumeNested, throwIntoGenerator,
   frameBack } from "./vm";
 import { hostWrite, hostFormat, hostParseNumber, hostRoundFloat } from "./host";
 
@@ -54,6 +54,7 @@ export const enum B {
   IO_WRITE, IO_FLUSH,
   SET_UNION, SET_INTERSECTION, SET_DIFFERENCE, SET_SYMDIFF, SET_ISSUBSET, SET_ISSUPERSET, SET_UPDATE,
   SET_COPY, SET_CLEAR, SET_POP,
+  GEN_SEND, GEN_THROW, GEN_CLOSE,
 }
 export const OBJECT_INIT_ID: i32 = B.OBJECT_INIT;
 /** Ids from here on are methods: called unbound, their first argument is self. */
@@ -165,6 +166,9 @@ export function initBuiltins(): void {
     "update", "copy", "clear", "pop"];
   for (let i = 0; i < setNames.length; i++) method(T_set, <i32>B.SET_UNION + i, setNames[i]);
   for (let i = 0; i < 6; i++) method(T_frozenset, <i32>B.SET_UNION + i, setNames[i]);
+  method(O.T_generator, B.GEN_SEND, "send");
+  method(O.T_generator, B.GEN_THROW, "throw");
+  method(O.T_generator, B.GEN_CLOSE, "close");
   dictSet(sysd, mkPtr(internText("stdout")), stdoutObj);
   dictSet(sysd, mkPtr(internText("stderr")), stderrObj);
   sysModule = newModule(N.S_sys, sysd);
@@ -271,16 +275,7 @@ export function callBuiltin(id: i32, self: Value, args: usize, nargs: u32, kwnam
       let v = P.iterNext(it);
       if (v == NULL) {
         if (npos == 2) return arg(args, 1);
-        if (t == O.T_generator && genReturnValue != NONE) {
-          let a = newTuple(1);
-          if (a == 0) return ERR;
-          tupSet(a, 0, genReturnValue);
-          let e = O.newInstance(E_StopIteration);
-          if (e == 0) return ERR;
-          O.setExcArgs(e, mkPtr(a));
-          return raiseValue(mkPtr(e));
-        }
-        return raiseStr(E_StopIteration, 0);
+        return raiseStopIteration(t == O.T_generator ? genReturnValue : NONE);
       }
       return v;
     }
@@ -575,6 +570,18 @@ export function callBuiltin(id: i32, self: Value, args: usize, nargs: u32, kwnam
     }
   }
   return callMethod(id, self, args, npos, nargs, kwnames);
+}
+
+/** StopIteration, carrying `value` as its argument unless it is None. */
+function raiseStopIteration(value: Value): Value {
+  if (value == NONE) return raiseStr(E_StopIteration, 0);
+  let a = newTuple(1);
+  if (a == 0) return ERR;
+  tupSet(a, 0, value);
+  let e = O.newInstance(E_StopIteration);
+  if (e == 0) return ERR;
+  O.setExcArgs(e, mkPtr(a));
+  return raiseValue(mkPtr(e));
 }
 
 function classCheck(t: usize, spec: Value, name: string): Value {
@@ -894,6 +901,36 @@ function callMethod(id: i32, self: Value, args: usize, npos: u32, nargs: u32, kw
       return mkSmallInt(strCps(ptrOf(v)));
     }
     case B.IO_FLUSH: return NONE;
+    case B.GEN_SEND: case B.GEN_THROW: {
+      if (!argCount(id == B.GEN_SEND ? "send" : "throw", npos, 1, id == B.GEN_SEND ? 1 : 3)) return ERR;
+      let v: Value;
+      if (id == B.GEN_SEND) v = resumeNested(p, arg(args, 0));
+      else {
+        let e = arg(args, 0);
+        if (typeOf(e) == T_type && isExcType(ptrOf(e))) {
+          e = npos > 1 && arg(args, 1) != NONE ? callNested1(e, arg(args, 1)) : callNested(e, 0, 0);
+          if (e == ERR) return ERR;
+        }
+        if (!isExcInstance(e)) return raiseText(E_TypeError, "exceptions must be classes or instances deriving from BaseException, not " + "object");
+        v = throwIntoGenerator(p, e);
+      }
+      if (v != NULL) return v;
+      return raiseStopIteration(genReturnValue);
+    }
+    case B.GEN_CLOSE: {
+      let st = load<u32>(p, 20);
+      if (st == 0 || st == 3) { store<u32>(p, 3, 20); return NONE; }
+      let ge = O.newInstance(E_GeneratorExit);
+      if (ge == 0) return ERR;
+      let v = throwIntoGenerator(p, mkPtr(ge));
+      if (v == ERR) {
+        let t = typeOf(curExc);
+        if (isSubtype(t, E_GeneratorExit) || isSubtype(t, E_StopIteration)) { clearCurExc(); return NONE; }
+        return ERR;
+      }
+      if (v == NULL) return NONE;
+      return raiseText(E_RuntimeError, "generator ignored GeneratorExit");
+    }
     case B.SET_UNION: case B.SET_INTERSECTION: case B.SET_DIFFERENCE: case B.SET_SYMDIFF: {
       let ops: P.Bin[] = [P.Bin.OR, P.Bin.AND, P.Bin.SUB, P.Bin.XOR];
       let acc: Value = self;

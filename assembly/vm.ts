@@ -349,12 +349,13 @@ function makeGenerator(f: usize, fn: usize): Value {
   return mkPtr(g);
 }
 
-/** Copies g's frame onto the frame stack to run it; 0 if finished (curExc unset) or on error. */
+/** Copies g's frame onto the frame stack to run it; 0 if finished (curExc unset) or on error.
+ * `send` is the value of the suspended yield (NULL: resuming to throw, nothing is pushed). */
 function resumeFrame(g: usize, send: Value): usize {
   let st = genState(g);
   if (st == GEN_RUNNING) { raiseText(E_ValueError, "generator already executing"); return 0; }
   if (st == GEN_FINISHED) return 0;
-  if (st == GEN_CREATED && send != NONE) { raiseText(E_TypeError, "can't send non-None value to a just-started generator"); return 0; }
+  if (st == GEN_CREATED && send != NONE && send != NULL) { raiseText(E_TypeError, "can't send non-None value to a just-started generator"); return 0; }
   let code = <usize>load<u32>(g, 24);
   let size = <usize>I.codeFrameBytes(code);
   let f = frameTop;
@@ -372,7 +373,7 @@ function resumeFrame(g: usize, send: Value): usize {
     store<u32>(b, load<u32>(b, 8) + <u32>f, 8);
   }
   store<u32>(f, <u32>curFrame, 12);
-  if (st == GEN_SUSPENDED) {
+  if (st == GEN_SUSPENDED && send != NULL) {
     // the value of the suspended `yield` expression
     let sp = <usize>load<u32>(f, 8);
     store<u64>(sp, send);
@@ -397,6 +398,31 @@ export function resumeNested(g: usize, send: Value): Value {
   if (genState(g) == GEN_FINISHED) { genReturnValue = v; return NULL; }
   return v;
 }
+/** generator.throw(exc): raises exc at the suspended yield; like resumeNested otherwise. */
+export function throwIntoGenerator(g: usize, exc: Value): Value {
+  let saved = curFrame;
+  genReturnValue = NONE;
+  if (genState(g) == GEN_CREATED) store<u32>(g, GEN_FINISHED, 20); // never started: nothing can catch it
+  let f = resumeFrame(g, NULL);
+  if (f == 0) {
+    if (curExc != NULL) return ERR;
+    curExc = exc;
+    return ERR;
+  }
+  store<u32>(f, load<u32>(f, 20) | F_ENTRY, 20);
+  curExc = exc;
+  throwOnEntry = true;
+  nativeDepth++;
+  let v = execute(f);
+  nativeDepth--;
+  curFrame = saved;
+  if (v == ERR) return ERR;
+  if (genState(g) == GEN_FINISHED) { genReturnValue = v; return NULL; }
+  return v;
+}
+/** Makes the next execute() start by unwinding curExc from its entry frame (generator.throw). */
+let throwOnEntry = false;
+
 /** The value the generator last finished by resumeNested returned (StopIteration.value). */
 export let genReturnValue: Value = NONE;
 
@@ -955,6 +981,21 @@ export function execute(entry: usize): Value {
   let lb = frameLocalsBase(f, code);
   let consts = O.tupItems(I.codeConsts(code));
   let names = I.codeNames(code);
+  if (throwOnEntry) {
+    // generator.throw: the exception appears at the suspended yield
+    throwOnEntry = false;
+    let nf = unwind(f);
+    if (nf == 0) return ERR;
+    f = nf;
+    curFrame = f;
+    code = frameCode(f);
+    units = I.codeUnits(code);
+    pc = load<u32>(f, 4);
+    sp = <usize>load<u32>(f, 8);
+    lb = frameLocalsBase(f, code);
+    consts = O.tupItems(I.codeConsts(code));
+    names = I.codeNames(code);
+  }
 
   while (true) {
     if (tracing) traceStep(f, pc, sp);
