@@ -942,7 +942,7 @@ function unpackEx(seq: Value, before: u32, after: u32, base: usize): usize {
 
 /** MAKE_FUNCTION. */
 @inline(never)
-function makeFunction(flags: u32, sp: usize): usize {
+function makeFunction(flags: u32, sp: usize, globals: usize): usize {
   let qual = load<u64>(sp - 8);
   let codeV = load<u64>(sp - 16);
   sp -= 16;
@@ -955,7 +955,7 @@ function makeFunction(flags: u32, sp: usize): usize {
   let fn = O.gcAllocFunc();
   if (fn == 0) return 0;
   store<u32>(fn, <u32>code, 16);
-  store<u32>(fn, <u32>funcGlobalsOfCurrent, 20);
+  store<u32>(fn, <u32>globals, 20);
   store<u32>(fn, <u32>defs, 24);
   store<u32>(fn, <u32>kwdefs, 28);
   store<u32>(fn, <u32>closure, 32);
@@ -964,7 +964,6 @@ function makeFunction(flags: u32, sp: usize): usize {
   store<u64>(sp, mkPtr(fn));
   return sp + 8;
 }
-let funcGlobalsOfCurrent: usize = 0;
 
 /** BUILD_CLASS-style helpers and the rest of the cold opcodes live in builtins.ts. */
 
@@ -1580,7 +1579,6 @@ export function execute(entry: usize): Value {
         }
         store<u32>(f, pc, 4);
         store<u32>(f, <u32>resultSlot, 8);
-        funcGlobalsOfCurrent = <usize>load<u32>(f, 24);
         let r = invoke(load<u64>(callableSlot), args, nargs, kwnames, resultSlot);
         if (scratch != 0) releaseNestedArgs(scratch);
         if (r == 0) { sp = resultSlot + 8; continue; }
@@ -1677,8 +1675,7 @@ export function execute(entry: usize): Value {
         continue;
       }
       case Op.MAKE_FUNCTION: {
-        funcGlobalsOfCurrent = <usize>load<u32>(f, 24);
-        let r = makeFunction(arg, sp);
+        let r = makeFunction(arg, sp, <usize>load<u32>(f, 24));
         if (r == 0) break;
         sp = r;
         continue;
