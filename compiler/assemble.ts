@@ -215,10 +215,8 @@ function peephole(e: Emitted, consts: CodeConst[]): Optimised {
   const ops = e.ops.slice();
   const args = e.args.slice();
   const len = ops.length;
-  // 3.8 leaves code alone when a line-table offset step needed splitting, or when the code
-  // does not end in RETURN_VALUE (its look-ahead relies on that sentinel).
+  // 3.8 leaves code alone when a line-table offset step needed splitting.
   for (let j = 0; j < lnotab.length; j += 2) if (lnotab[j] === 255) return finish(e);
-  if (len === 0 || ops[len - 1] !== Op.RETURN_VALUE) return finish(e);
 
   const getArg = (i: number): number => {
     let arg = args[i];
@@ -312,10 +310,10 @@ function peephole(e: Emitted, consts: CodeConst[]): Optimised {
         }
         break;
       }
-      case Op.BUILD_TUPLE:
-      case Op.BUILD_LIST: {
+      case Op.BUILD_TUPLE: {
+        // (BUILD_LIST + UNPACK_SEQUENCE is left alone by 3.8.)
         const j = getArg(i);
-        if (opcode === Op.BUILD_TUPLE && j > 0 && lastlc >= j) {
+        if (j > 0 && lastlc >= j) {
           const h = lastConstsStart(ops, opStart, j);
           if (sameBlock(h, opStart)) {
             // LOAD_CONST c1 … LOAD_CONST cn BUILD_TUPLE n → LOAD_CONST (c1, …, cn)
@@ -378,9 +376,16 @@ function peephole(e: Emitted, consts: CodeConst[]): Optimised {
         jumpToJump(i, opStart);
         break;
       case Op.RETURN_VALUE: {
-        // Code after a return, up to the next jump target, is unreachable.
+        // Code after a return, up to the next jump target, is unreachable. 3.8 keeps an
+        // END_FINALLY (it marks a finally body's end for f_lineno jumps) and a SETUP_FINALLY.
         let h = i + 1;
-        while (h < len && sameBlock(i, h)) h++;
+        while (h < len && sameBlock(i, h) && ops[h] !== Op.END_FINALLY) {
+          if (ops[h] === Op.SETUP_FINALLY) {
+            while (h > i + 1 && ops[h - 1] === Op.EXTENDED_ARG) h--;
+            break;
+          }
+          h++;
+        }
         if (h > i + 1) {
           fillNops(i + 1, h);
           nexti = findOp(h);

@@ -24,6 +24,10 @@ const enum FBlockKind {
   FINALLY_END,
   WITH,
   HANDLER_CLEANUP,
+  /** Counts toward the nesting limit only: 3.11 (whose limit errors we report) reserves a
+   * level for the exception being handled, which 3.8's run-time EXCEPT_HANDLER block also
+   * takes; it emits nothing when unwound. */
+  EXCEPTION_HANDLER,
 }
 
 /** One entry of the compile-time block stack (3.8's fblockinfo). */
@@ -35,6 +39,8 @@ interface FBlock {
   exit: Block | null;
   /** The `with` statement, whose position its cleanup instructions report. */
   node: A.Pos | null;
+  /** FINALLY_TRY: a None placeholder sits under the block (the finally body exits early). */
+  placeholder?: boolean;
 }
 
 type ScopeType = "module" | "class" | "function" | "lambda" | "comprehension";
@@ -56,7 +62,7 @@ function constKey(v: CodeConst): string | null {
   }
   if (typeof v === "string") return "s" + v;
   if (v === ELLIPSIS) return "E";
-  if (isCode(v)) return null;
+  if (isCode(v)) return codeKey(v);
   if ("tuple" in v) {
     const parts: string[] = [];
     for (const x of v.tuple) {
@@ -73,6 +79,36 @@ function constKey(v: CodeConst): string | null {
     parts.push(k.length + ":" + k);
   }
   return `{${parts.sort().join("")}}`;
+}
+
+/** Equal code objects (3.8's code_richcompare: not positions, filename or line table) are
+ * merged into one constant, as 3.8's constant cache does for two identical lambdas. */
+const codeKeys = new WeakMap<CodeObject, string | null>();
+const latin1 = new TextDecoder("latin1");
+
+function codeKey(c: CodeObject): string | null {
+  let key = codeKeys.get(c);
+  if (key === undefined) {
+    key = computeCodeKey(c);
+    codeKeys.set(c, key);
+  }
+  return key;
+}
+
+function computeCodeKey(c: CodeObject): string | null {
+  const consts: string[] = [];
+  for (const x of c.consts) {
+    const k = constKey(x);
+    if (k === null) return null;
+    consts.push(k.length + ":" + k);
+  }
+  return (
+    "C" +
+    JSON.stringify([
+      c.name, c.argcount, c.posonlyargcount, c.kwonlyargcount, c.nlocals, c.flags, c.firstlineno,
+      latin1.decode(c.code), consts, c.names, c.varnames, c.freevars, c.cellvars,
+    ])
+  );
 }
 
 /** Per code object compilation state (3.8's compiler_unit). */
@@ -330,6 +366,7 @@ export class CodeGen {
   private unwindFBlock(fb: FBlock, preserveTos: boolean): void {
     switch (fb.kind) {
       case FBlockKind.WHILE_LOOP:
+      case FBlockKind.EXCEPTION_HANDLER:
         return;
       case FBlockKind.FOR_LOOP:
         if (preserveTos) this.emit(Op.ROT_TWO);
@@ -340,7 +377,13 @@ export class CodeGen {
         return;
       case FBlockKind.FINALLY_TRY:
         this.emit(Op.POP_BLOCK);
+        // With a placeholder, a return value takes its slot; otherwise it is dropped after.
+        if (fb.placeholder && preserveTos) {
+          this.emit(Op.ROT_TWO);
+          this.emit(Op.POP_TOP);
+        }
         this.jump(Op.CALL_FINALLY, fb.exit!);
+        if (fb.placeholder && !preserveTos) this.emit(Op.POP_TOP);
         return;
       case FBlockKind.FINALLY_END:
         // Leaving a finally body early: the try side pushed a placeholder under the marker.
@@ -820,7 +863,7 @@ export class CodeGen {
     if (breakFinally) this.loadConst(null);
     this.jump(Op.SETUP_FINALLY, end);
     this.useNextBlock(body);
-    this.pushFBlock(FBlockKind.FINALLY_TRY, body, end, null, s);
+    this.pushFBlock(FBlockKind.FINALLY_TRY, body, end, null, s).placeholder = breakFinally;
     if (s.handlers.length) this.tryExcept(s);
     else this.stmts(s.body);
     this.emit(Op.POP_BLOCK);
@@ -852,6 +895,7 @@ export class CodeGen {
     this.popFBlock();
     this.jump(Op.JUMP_FORWARD, orelse);
     this.useNextBlock(except);
+    if (s.handlers.length) this.pushFBlock(FBlockKind.EXCEPTION_HANDLER, null, null, null, s.handlers[0]);
     s.handlers.forEach((h, i) => {
       if (!h.type && i < s.handlers.length - 1) this.error("default 'except:' must be last", h);
       this.setLine(h.lineno);
@@ -897,6 +941,7 @@ export class CodeGen {
       this.jump(Op.JUMP_FORWARD, end);
       this.useNextBlock(except);
     });
+    if (s.handlers.length) this.popFBlock();
     this.emit(Op.END_FINALLY);
     this.useNextBlock(orelse);
     this.stmts(s.orelse);
@@ -1166,7 +1211,6 @@ export class CodeGen {
   }
 
   private nameop(name: string, ctx: A.ExprContext): void {
-    if (this.noEmit) return;
     const u = this.u;
     const mangled = mangle(u.privateName, name);
     const scope = u.ste.scopeOf(mangled);
@@ -1180,16 +1224,18 @@ export class CodeGen {
     }
     if (scope === ScopeKind.LOCAL && isFunction) {
       const op = ctx === "Load" ? Op.LOAD_FAST : ctx === "Store" ? Op.STORE_FAST : Op.DELETE_FAST;
-      this.emit(op, u.addVarname(mangled));
+      // Unlike co_names, co_varnames gains nothing from dropped code.
+      if (!this.noEmit) this.emit(op, u.addVarname(mangled));
       return;
     }
     if ((scope === ScopeKind.GLOBAL_IMPLICIT && isFunction) || scope === ScopeKind.GLOBAL_EXPLICIT) {
       const op = ctx === "Load" ? Op.LOAD_GLOBAL : ctx === "Store" ? Op.STORE_GLOBAL : Op.DELETE_GLOBAL;
-      this.emitName(op, mangled);
+      this.emit(op, u.addName(mangled));
       return;
     }
+    // 3.8 records these names in co_names even in code it drops (`if 0:` bodies).
     const op = ctx === "Load" ? Op.LOAD_NAME : ctx === "Store" ? Op.STORE_NAME : Op.DELETE_NAME;
-    this.emitName(op, mangled);
+    this.emit(op, u.addName(mangled));
   }
 
   private assignSequence(elts: A.Expr[], node: A.Expr): void {
@@ -1201,7 +1247,7 @@ export class CodeGen {
         this.emit(Op.UNPACK_EX, i + (after << 8));
         seenStar = true;
       } else if (elt.kind === "Starred") {
-        this.error("multiple starred expressions in assignment", elt);
+        this.error("multiple starred expressions in assignment", node);
       }
     });
     if (!seenStar) this.emit(Op.UNPACK_SEQUENCE, elts.length);

@@ -3,25 +3,17 @@
 
 import type { Module } from "./ast.js";
 import type { CodeObject } from "./code.js";
+import { parse } from "./parser.js";
 import { foldModule } from "./fold.js";
 import { buildSymbolTable } from "./symtable.js";
 import { CodeGen } from "./codegen.js";
 
-export type Parser = (source: string, filename: string) => Module;
-
-let parser: Parser | null = null;
-
-/** Installs the source parser (compiler/parser.ts once it lands on main). */
-export function setParser(p: Parser): void {
-  parser = p;
-}
-
 export function compile(source: string, filename: string): CodeObject {
-  if (!parser) throw new Error("compile: no parser installed (setParser)");
-  return compileModule(parser(source, filename), source, filename);
+  return compileModule(parse(source, filename), source, filename);
 }
 
-/** Compiles an already-parsed module; `source` is only used to quote lines in errors. */
+/** Compiles an already-parsed module (which it folds in place); `source` is only used to quote
+ * lines in error reports. */
 export function compileModule(mod: Module, source: string, filename: string): CodeObject {
   foldModule(mod);
   const st = buildSymbolTable(mod, filename, source);

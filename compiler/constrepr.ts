@@ -29,7 +29,9 @@ export function pyRepr(v: CodeConst): string {
     return `(${v.tuple.map(pyRepr).join(", ")})`;
   }
   if (v.frozenset.length === 0) return "frozenset()";
-  return `frozenset({${setOrder(v.frozenset).map(pyRepr).join(", ")}})`;
+  // 3.8 builds the set from the literal's items, then rebuilds it from that set's iteration
+  // order when merging constants: the printed order is the second table's.
+  return `frozenset({${setOrder(setOrder(v.frozenset)).map(pyRepr).join(", ")}})`;
 }
 
 export function floatRepr(x: number): string {
@@ -90,11 +92,44 @@ function pyHash(v: ConstValue): bigint | null {
   if (typeof v === "boolean") n = v ? 1n : 0n;
   else if (typeof v === "bigint") n = v;
   else if (typeof v === "number" && Number.isInteger(v)) n = BigInt(v);
+  else if (typeof v === "number" && Number.isFinite(v)) return floatHash(v);
   else return null;
   let h = (n < 0n ? -n : n) % HASH_MODULUS;
   if (n < 0n) h = -h;
   if (h === -1n) h = -2n;
   return h & MASK64;
+}
+
+/** CPython's hash of a non-integral finite float: its value modulo 2**61 - 1. */
+function floatHash(v: number): bigint {
+  const neg = v < 0;
+  let m = Math.abs(v);
+  // frexp: m in [0.5, 1), v = m * 2**e
+  let e = Math.floor(Math.log2(m)) + 1;
+  m = m / 2 ** e;
+  while (m >= 1) {
+    m /= 2;
+    e++;
+  }
+  while (m < 0.5) {
+    m *= 2;
+    e--;
+  }
+  let x = 0n;
+  while (m) {
+    x = ((x << 28n) & HASH_MODULUS) | (x >> (61n - 28n));
+    m *= 268435456;
+    e -= 28;
+    const y = Math.floor(m);
+    m -= y;
+    x += BigInt(y);
+    if (x >= HASH_MODULUS) x -= HASH_MODULUS;
+  }
+  const shift = BigInt(e >= 0 ? e % 61 : 61 - 1 - ((-1 - e) % 61));
+  x = ((x << shift) & HASH_MODULUS) | (x >> (61n - shift));
+  if (neg) x = -x;
+  if (x === -1n) x = -2n;
+  return x & MASK64;
 }
 
 function setOrder(items: ConstValue[]): ConstValue[] {

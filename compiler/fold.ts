@@ -7,7 +7,7 @@ import type * as A from "./ast.js";
 
 const MAX_INT_SIZE = 128n; // bits
 const MAX_COLLECTION_SIZE = 256n;
-const MAX_STR_SIZE = 20n;
+const MAX_STR_SIZE = 4096n; // characters
 const MAX_TOTAL_ITEMS = 1024n;
 
 /** Thrown internally when an operation would raise in Python: the node is left unfolded. */
@@ -378,6 +378,12 @@ function binop(op: A.OperatorKind, l: ConstValue, r: ConstValue): ConstValue {
     }
     fail();
   }
+  // bool & | ^ bool stays a bool; every other operator makes an int.
+  if (typeof l === "boolean" && typeof r === "boolean") {
+    if (op === "BitAnd") return l && r;
+    if (op === "BitOr") return l || r;
+    if (op === "BitXor") return l !== r;
+  }
   if (typeof a === "bigint" && typeof b === "bigint") return intOp(op, a, b);
   if (op === "LShift" || op === "RShift" || op === "BitAnd" || op === "BitOr" || op === "BitXor") fail();
   if (op === "MatMult") fail();
@@ -481,7 +487,7 @@ function floatOp(op: A.OperatorKind, a: number, b: number): number {
     default:
       fail();
   }
-  if (!Number.isFinite(r) && Number.isFinite(a) && Number.isFinite(b)) fail();
+  // Float +, -, *, / overflow to inf in Python; only ** raises (checked in floatPow).
   return r;
 }
 

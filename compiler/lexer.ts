@@ -298,14 +298,17 @@ class Lexer {
       this.altIndents.push(altCol);
       this.tokens.push({ type: Tok.Indent, text: "", line: this.line, col: -1, endLine: this.line, endCol: -1 });
     } else if (col < top) {
-      while (col < this.indents[this.indents.length - 1]) {
+      // Check the target level first: CPython reports a mismatch instead of any DEDENT.
+      let level = this.indents.length - 1;
+      while (col < this.indents[level]) level--;
+      if (col !== this.indents[level]) {
+        const text = this.lineText(this.line);
+        this.failLater(new PySyntaxError("IndentationError", "unindent does not match any outer indentation level", this.filename, this.line, [...text].length + 1, text));
+      }
+      while (this.indents.length - 1 > level) {
         this.indents.pop();
         this.altIndents.pop();
         this.tokens.push({ type: Tok.Dedent, text: "", line: this.line, col: -1, endLine: this.line, endCol: -1 });
-      }
-      if (col !== this.indents[this.indents.length - 1]) {
-        const text = this.lineText(this.line);
-        this.failLater(new PySyntaxError("IndentationError", "unindent does not match any outer indentation level", this.filename, this.line, [...text].length + 1, text));
       }
       if (altCol !== this.altIndents[this.altIndents.length - 1]) this.inconsistentTabs(pos);
     } else if (altCol !== this.altIndents[this.altIndents.length - 1]) {
@@ -401,7 +404,9 @@ class Lexer {
     let pos = quotePos + (triple ? 3 : 1);
     for (;;) {
       if (pos >= src.length) {
-        if (triple) this.fail(`unterminated triple-quoted string literal (detected at line ${this.line})`, startLine, startCol);
+        // CPython counts the line of the last character; a final newline starts no new line.
+        const lastLine = src.endsWith("\n") ? this.line - 1 : this.line;
+        if (triple) this.fail(`unterminated triple-quoted string literal (detected at line ${lastLine})`, startLine, startCol);
         this.fail(`unterminated string literal (detected at line ${this.line})`, startLine, startCol);
       }
       const ch = src[pos];
@@ -484,8 +489,12 @@ class Lexer {
         isFloat = true;
       } else if (src[p - 1] === "+" || src[p - 1] === "-") {
         bad("invalid decimal literal", p);
-      } else {
+      } else if (!this.keywordAfterNumber(pos)) {
+        // `1else` is `1` then `else`; any other letter after the `e` is an error.
         bad("invalid decimal literal", pos);
+      } else {
+        this.endOfNumber(pos, "decimal");
+        return;
       }
     }
     if (src[pos] === "j" || src[pos] === "J") {
@@ -502,13 +511,21 @@ class Lexer {
     this.endOfNumber(pos, "decimal");
   }
 
+  /**
+   * Whether a keyword that may follow a number starts at `pos`. Like CPython this only peeks at
+   * the keyword's letters (`1ifx` passes here and fails later as invalid syntax).
+   */
+  private keywordAfterNumber(pos: number): boolean {
+    const src = this.src;
+    if (src[pos] === "i") return "fns".includes(src[pos + 1] ?? "x");
+    return KEYWORDS_AFTER_NUMBER.some((k) => k[0] !== "i" && src.startsWith(k, pos));
+  }
+
   private endOfNumber(pos: number, kind: string): void {
     const src = this.src;
-    const c = src.charCodeAt(pos);
-    if (pos < src.length && (isAsciiIdContinue(c) || (c >= 128 && ID_CONTINUE.test(String.fromCodePoint(src.codePointAt(pos)!))))) {
-      const rest = src.slice(pos, pos + 4);
-      const keywordFollows = KEYWORDS_AFTER_NUMBER.some((k) => rest.startsWith(k) && !isAsciiIdContinue(src.charCodeAt(pos + k.length)));
-      if (!keywordFollows) this.fail(`invalid ${kind} literal`, this.line, this.colAt(pos));
+    // Only ASCII letters, digits and `_` glue onto a number; `1é` is a number then a name.
+    if (pos < src.length && isAsciiIdContinue(src.charCodeAt(pos)) && !this.keywordAfterNumber(pos)) {
+      this.fail(`invalid ${kind} literal`, this.line, this.colAt(pos));
     }
     const start = this.pos;
     this.pos = pos;

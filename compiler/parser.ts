@@ -13,8 +13,21 @@ import { decodeEscapes, LiteralError, splitFString, stringPrefix, type FPiece } 
 export function parse(source: string, filename: string): Module {
   const lexed = tokenize(source, filename);
   const parser = new Parser(lexed, lexed.lines, filename, null);
-  return parser.parseModule();
+  try {
+    return parser.parseModule();
+  } catch (e) {
+    // The depth guard should stop runaway nesting first; this is the last line of defence so a
+    // bad program can never surface as a JS stack overflow.
+    if (e instanceof RangeError) {
+      throw new PySyntaxError("SyntaxError", DEPTH_MESSAGE, filename, 1, 0, lexed.lines[0] ?? "");
+    }
+    throw e;
+  }
 }
+
+/** CPython raises RecursionError with this text; withvm keeps every compile error a SyntaxError. */
+const DEPTH_MESSAGE = "maximum recursion depth exceeded during ast construction";
+const MAX_DEPTH = 600;
 
 const KEYWORDS = new Set([
   "False", "None", "True", "and", "as", "assert", "async", "await", "break", "class", "continue",
@@ -62,6 +75,8 @@ class Parser {
   /** Nesting depth of brackets around the current token, for the forgotten-comma hint. */
   private bracketDepth = 0;
   private recursion = 0;
+  /** Furthest token a failed speculative parse reached (CPython reports generic errors there). */
+  private speculationFurthest = 0;
 
   constructor(
     private readonly lexed: Lexed,
@@ -71,16 +86,16 @@ class Parser {
     private readonly fstringToken: Token | null,
   ) {
     this.toks = lexed.tokens;
-    const err = lexed.error;
-    // Errors CPython's tokenizer raises on the spot win over any parser error, wherever they are.
-    if (err?.immediate) throw err.error;
   }
 
   // ---- token access ----
 
+  /** The current token. Reaching where tokenizing failed raises that error, as in CPython. */
   private get tok(): Token {
     if (this.i > this.furthest) this.furthest = this.i;
-    return this.toks[this.i];
+    const t = this.toks[this.i];
+    if (t.type === Tok.Error) this.raiseLexError();
+    return t;
   }
 
   /** The current token's type (a call, so TypeScript does not keep a stale narrowing). */
@@ -91,7 +106,9 @@ class Parser {
   private peekAt(k: number): Token {
     const idx = Math.min(this.i + k, this.toks.length - 1);
     if (idx > this.furthest) this.furthest = idx;
-    return this.toks[idx];
+    const t = this.toks[idx];
+    if (t.type === Tok.Error) this.raiseLexError();
+    return t;
   }
 
   private next(): Token {
@@ -147,9 +164,9 @@ class Parser {
     return this.toks[this.i - 1];
   }
 
+  /** Where a node starting at the current token begins (the token itself: no allocation). */
   private start(): Span {
-    const t = this.tok;
-    return { line: t.line, col: t.col };
+    return this.tok;
   }
 
   /** Fills in a node's position from `from` to the end of the last consumed token. */
@@ -180,12 +197,15 @@ class Parser {
 
   /** The place to report an error at a token; EOF-ish tokens report at the last NEWLINE. */
   private where(t: Token): { line: number; col: number; endLine: number; endCol: number } {
-    if (t.type === Tok.EndMarker || t.type === Tok.Dedent || t.type === Tok.Indent) {
-      if (t.type === Tok.Indent) return { line: t.line, col: -1, endLine: t.line, endCol: -1 };
-      let k = this.toks.indexOf(t) - 1;
-      while (k >= 0 && this.toks[k].type === Tok.Dedent) k--;
-      const p = this.toks[k];
-      if (p) return { line: p.line, col: p.col, endLine: p.line, endCol: p.col };
+    if (t.type === Tok.Indent) return { line: t.line, col: -1, endLine: t.line, endCol: -1 };
+    let k = this.toks.indexOf(t);
+    while (this.toks[k].type === Tok.Dedent) k++;
+    if (this.toks[k].type === Tok.EndMarker && !this.fstringToken) {
+      // At end of file CPython points just past the last line that has any text.
+      let line = this.lines.length;
+      while (line > 1 && this.lines[line - 1] === "") line--;
+      const col = [...(this.lines[line - 1] ?? "")].length;
+      return { line, col, endLine: line, endCol: col };
     }
     return { line: t.line, col: t.col, endLine: t.endLine, endCol: t.endCol };
   }
@@ -203,6 +223,10 @@ class Parser {
    */
   private raise(err: PySyntaxError): never {
     const lexErr = this.lexed.error;
+    // CPython tokenizes the rest of the file after a parser error, and errors its tokenizer
+    // raises on the spot replace the parser's, except "unexpected indent/unindent".
+    const indentProblem = err.type === "IndentationError" && err.msg.startsWith("unexpected ");
+    if (lexErr?.immediate && !indentProblem) throw lexErr.error;
     if (lexErr?.openBracket) {
       const furthestLine = this.toks[Math.min(this.furthest, this.toks.length - 2)]?.line ?? 0;
       if (furthestLine > lexErr.openBracket.line) throw lexErr.error;
@@ -226,11 +250,13 @@ class Parser {
     const t = this.tok;
     if (t.type === Tok.Error) this.raiseLexError();
     if (t.type === Tok.Indent) this.errorAt("unexpected indent", t, t, "IndentationError");
-    if (t.type === Tok.Dedent && this.toks[this.i + 1]?.type !== Tok.EndMarker) {
-      this.errorAt("unexpected unindent", t, t, "IndentationError");
-    }
+    if (t.type === Tok.Dedent) this.errorAt("unexpected unindent", t, t, "IndentationError");
     if (t.type === Tok.EndMarker && this.lexed.error?.openBracket) this.raiseLexError();
     if (this.isKw("async") || this.isKw("await")) this.rejectAsync();
+    const furthest = this.toks[this.speculationFurthest];
+    if (this.speculationFurthest > this.i && furthest.type !== Tok.Error && furthest.type !== Tok.EndMarker) {
+      this.errorAt("invalid syntax", furthest);
+    }
     this.errorAt("invalid syntax", t);
   }
 
@@ -238,13 +264,14 @@ class Parser {
     const t = this.tok;
     if (this.isKw("await")) this.errorAt(unsupported("'await'"), t);
     const next = this.peekAt(1);
-    const what = this.isKw("def", next) ? "'async def'" : this.isKw("for", next) ? "'async for'" : this.isKw("with", next) ? "'async with'" : "'async'";
+    const what = this.isKw("def", next) ? "'async def'" : this.isKw("for", next) ? "'async for'" : this.isKw("with", next) ? "'async with'" : null;
+    if (what === null) this.errorAt("invalid syntax", t);
     this.errorAt(unsupported(what), t, next);
   }
 
   private enter(): void {
-    // Deep nesting would overflow the JS stack; CPython gives up around the same depth.
-    if (++this.recursion > 900) this.errorAt("too many nested parentheses", this.tok);
+    // Deep nesting would overflow the JS stack; CPython gives up at a similar depth.
+    if (++this.recursion > MAX_DEPTH) this.errorAt(DEPTH_MESSAGE, this.tok);
   }
 
   private leave(): void {
@@ -258,7 +285,9 @@ class Parser {
     try {
       return attempt();
     } catch (e) {
-      if (!(e instanceof PySyntaxError)) throw e;
+      // A tokenizer error ends the parse at once, whichever alternative was being tried.
+      if (!(e instanceof PySyntaxError) || e === this.lexed.error?.error) throw e;
+      this.speculationFurthest = Math.max(this.speculationFurthest, this.furthest);
       this.i = saved;
       this.bracketDepth = savedDepth;
       return null;
@@ -413,7 +442,7 @@ class Parser {
     if (this.isOp("(")) {
       this.next();
       this.bracketDepth++;
-      [bases, keywords] = this.callArguments();
+      [bases, keywords] = this.callArguments(false);
       this.bracketDepth--;
       this.expectOp(")");
     }
@@ -534,7 +563,8 @@ class Parser {
         }
         this.bracketDepth--;
         this.expectOp(")");
-        if (!this.isOp(":")) this.fail();
+        // A NEWLINE here is a forgotten colon, which colon() reports below.
+        if (!this.isOp(":") && this.tokType() !== Tok.Newline) this.fail();
         return list;
       });
     }
@@ -552,7 +582,7 @@ class Parser {
     let optional_vars: Expr | null = null;
     if (this.eatKw("as")) {
       optional_vars = this.target("assign");
-      if (!this.isOp(",") && !this.isOp(")") && !this.isOp(":")) this.fail();
+      if (!this.isOp(",") && !this.isOp(")") && !this.isOp(":") && this.tokType() !== Tok.Newline) this.fail();
     }
     return { kind: "withitem", context_expr, optional_vars };
   }
@@ -560,6 +590,7 @@ class Parser {
   /** `match` is a soft keyword: only a full `match subject:` header makes it a statement. */
   private rejectMatch(): void {
     const matchTok = this.tok;
+    const matchIndex = this.i;
     const next = this.peekAt(1);
     if (next.type === Tok.Newline || (next.type === Tok.Op && ["=", ".", ",", ")", ";", ":"].includes(next.text)) || next.text in AUG_OPS) return;
     const isMatch = this.speculate(() => {
@@ -567,7 +598,7 @@ class Parser {
       this.starNamedExpressions();
       return this.isOp(":") && this.peekAt(1).type === Tok.Newline;
     });
-    this.i = this.toks.indexOf(matchTok);
+    this.i = matchIndex;
     if (isMatch) this.errorAt(unsupported("'match' statements"), matchTok);
   }
 
@@ -648,7 +679,7 @@ class Parser {
   }
 
   private delTarget(): Expr {
-    const e = this.bitwiseOr();
+    const e = this.starTargetExpr();
     this.setContext(e, "Del", "del");
     return e;
   }
@@ -741,16 +772,21 @@ class Parser {
 
   private assignment(from: Span, first: Expr): Stmt {
     const segments: Expr[] = [first];
-    const equals: Token[] = [];
     while (this.isOp("=")) {
-      equals.push(this.next());
+      this.next();
+      if (this.atSimpleEnd()) {
+        // `x = 1 =`: CPython names a bad target before complaining about the missing value.
+        for (const target of segments) this.setContext(target, "Store", "assign");
+        this.fail();
+      }
       segments.push(this.isKw("yield") ? this.yieldExpr() : this.starExpressions());
     }
     if (this.isOp(":=")) this.fail();
     const value = segments.pop()!;
-    this.checkHereMaybe(first, segments.length === 1 ? value : null);
+    const invalid = segments.some((t) => invalidTarget(t, "assign") !== null);
+    if (invalid && segments.length === 1) this.mistypedComparison(first, value);
     for (const target of segments) {
-      if (target.kind === "Yield" || target.kind === "YieldFrom") {
+      if ((target.kind === "Yield" || target.kind === "YieldFrom") && !this.parenthesized.has(target)) {
         this.errorAtNode("assignment to yield expression not possible", target);
       }
       this.setContext(target, "Store", "assign");
@@ -759,16 +795,18 @@ class Parser {
   }
 
   /**
-   * CPython reads `f() = 1` as a mistyped comparison first: when the expression just before the
-   * only `=` cannot be assigned to, it adds "here. Maybe you meant '==' instead of '='?".
+   * CPython reads an invalid `target = value` as a mistyped comparison first: the expression
+   * just before the only `=` (the last item of a bare tuple) decides the message.
    */
-  private checkHereMaybe(first: Expr, value: Expr | null): void {
-    if (!value || !isBitwiseOrLevel(value)) return;
+  private mistypedComparison(first: Expr, value: Expr): void {
+    if (!isBitwiseOrLevel(value)) return;
     let e = first;
     if (e.kind === "Tuple" && !this.parenthesized.has(e)) e = e.elts[e.elts.length - 1];
-    if (!isBitwiseOrLevel(e) || e.kind === "List" || e.kind === "Tuple" || e.kind === "GeneratorExp" || e.kind === "Starred") return;
+    if (e.kind === "Name" && !this.parenthesized.has(e)) {
+      this.errorAtNode("invalid syntax. Maybe you meant '==' or ':=' instead of '='?", e, value);
+    }
+    if (!isBitwiseOrLevel(e) || e.kind === "List" || e.kind === "Tuple" || e.kind === "GeneratorExp") return;
     if (e.kind === "Constant" && (e.value === null || typeof e.value === "boolean")) return;
-    if (e.kind === "Name" || e.kind === "Attribute" || e.kind === "Subscript") return;
     if (this.parenthesizedStart(e)) return;
     this.errorAtNode(`cannot assign to ${exprName(e)} here. Maybe you meant '==' instead of '='?`, e);
   }
@@ -786,6 +824,11 @@ class Parser {
   }
 
   private annAssign(from: Span, target: Expr): Stmt {
+    const bareYield = (target.kind === "Yield" || target.kind === "YieldFrom") && !this.parenthesized.has(target);
+    if (bareYield || !this.startsExpression(this.peekAt(1))) {
+      this.next();
+      this.fail();
+    }
     const paren = this.parenthesized.has(target);
     if (target.kind === "Tuple" && !paren) this.errorAtNode("only single target (not tuple) can be annotated", target.elts[0] ?? target);
     if (target.kind === "List") this.errorAtNode("only single target (not list) can be annotated", target);
@@ -793,8 +836,10 @@ class Parser {
     if (target.kind !== "Name" && target.kind !== "Attribute" && target.kind !== "Subscript") {
       this.errorAtNode("illegal target for annotation", target);
     }
-    this.setContext(target, "Store", "assign");
     this.next();
+    // Without an annotation CPython does not get as far as judging the target.
+    if (!this.startsExpression(this.tok)) this.fail();
+    this.setContext(target, "Store", "assign");
     const annotation = this.expression();
     let value: Expr | null = null;
     if (this.eatOp("=")) value = this.isKw("yield") ? this.yieldExpr() : this.starExpressions();
@@ -806,6 +851,28 @@ class Parser {
 
   /** Comma-separated targets (for `for` and comprehensions) up to a token `stop` accepts. */
   private targetList(kind: TargetKind, stop: () => boolean): Expr {
+    const startIndex = this.i;
+    const parsed = this.speculate(() => this.targetListUnchecked(kind, stop));
+    if (parsed) return parsed;
+    this.nameInvalidTarget(startIndex, kind);
+    return this.targetListUnchecked(kind, stop);
+  }
+
+  /**
+   * After a target failed to parse: CPython re-reads it as an ordinary expression and, if that
+   * works, names the part that cannot be assigned to (`for not x in y` → "expression").
+   */
+  private nameInvalidTarget(startIndex: number, kind: TargetKind): void {
+    const saved = this.i;
+    this.i = startIndex;
+    const whole = this.speculate(() => this.starExpressions());
+    const bad = whole && invalidTarget(whole, kind);
+    this.i = saved;
+    if (bad) this.errorAtNode(`cannot assign to ${exprName(bad)}`, bad);
+    this.i = startIndex;
+  }
+
+  private targetListUnchecked(kind: TargetKind, stop: () => boolean): Expr {
     const from = this.start();
     const first = this.starTargetExpr();
     let result = first;
@@ -817,29 +884,9 @@ class Parser {
       }
       result = this.fin({ kind: "Tuple", elts, ctx: "Load" }, from);
     }
-    if (!stop()) {
-      if (kind === "for" && !this.isOp("=")) {
-        // `for x + 1 in y`-style: CPython re-reads the target as an expression to name it.
-        const saved = this.i;
-        this.i = this.toks.indexOf(this.findTokenAt(from));
-        const whole = this.speculate(() => this.starExpressions());
-        if (whole && this.isKw("in") === false && whole.kind === "Compare" && whole.ops[0] === "In") {
-          this.setContext(whole.left, "Store", "for");
-        }
-        this.i = saved;
-      }
-      this.fail();
-    }
+    if (!stop()) this.fail();
     this.setContext(result, "Store", kind);
     return result;
-  }
-
-  private findTokenAt(span: Span): Token {
-    for (let k = this.i; k >= 0; k--) {
-      const t = this.toks[k];
-      if (t.line === span.line && t.col === span.col) return t;
-    }
-    return this.toks[this.i];
   }
 
   private starTargetExpr(): Expr {
@@ -854,7 +901,10 @@ class Parser {
 
   /** A single target after `as`. */
   private target(kind: TargetKind): Expr {
-    const e = this.starTargetExpr();
+    const startIndex = this.i;
+    const parsed = this.speculate(() => this.starTargetExpr());
+    if (!parsed) this.nameInvalidTarget(startIndex, kind);
+    const e = parsed ?? this.starTargetExpr();
     this.setContext(e, "Store", kind);
     return e;
   }
@@ -929,15 +979,14 @@ class Parser {
   }
 
   /** An expression where `:=` would be allowed; withvm rejects `:=` by name. */
-  private namedExpression(): Expr {
+  private namedExpression(equalsHint = true): Expr {
     const startTok = this.tok;
     const e = this.expression();
     if (this.isOp(":=")) {
       if (e.kind !== "Name") this.errorAtNode(`cannot use assignment expressions with ${exprName(e)}`, e);
       this.errorAt(unsupported("assignment expressions (:=)"), startTok, this.tok);
     }
-    if (this.isOp("=") && this.bracketDepth > 0) this.namedEquals(e);
-    if (this.bracketDepth > 0) this.forgottenComma(e, startTok);
+    if (equalsHint && this.isOp("=")) this.namedEquals(e);
     return e;
   }
 
@@ -960,29 +1009,40 @@ class Parser {
   /** Inside brackets, two expressions in a row mean a missing comma (CPython's hint). */
   private forgottenComma(e: Expr, startTok: Token): void {
     const t = this.tok;
-    if (!this.startsExpression(t) || t.type === Tok.Name && ["not", "await"].includes(t.text)) return;
+    if (!this.startsExpression(t)) return;
     if (e.kind === "Lambda" || e.kind === "IfExp") return;
     if (startTok.type === Tok.Name && (startTok.text === "match" || startTok.text === "case" || startTok.text === "_")) return;
-    if (e.kind === "Name" && t.type === Tok.String) return;
+    if (startTok.type === Tok.Name && this.toks[this.toks.indexOf(startTok) + 1]?.type === Tok.String) return;
     if (e.kind === "Name" && (e.id === "print" || e.id === "exec")) return;
     const saved = this.i;
+    const savedDepth = this.bracketDepth;
+    // The second expression is read without this hint, as CPython's expression_without_invalid.
+    this.bracketDepth = 0;
     const next = this.speculate(() => this.expression());
+    this.bracketDepth = savedDepth;
     this.i = saved;
     if (!next) return;
     this.errorAtNode("invalid syntax. Perhaps you forgot a comma?", e, next);
   }
 
   private expression(): Expr {
-    if (this.isKw("lambda")) return this.lambda();
+    if (this.isKw("lambda")) {
+      this.enter();
+      const e = this.lambda();
+      this.leave();
+      return e;
+    }
     const from = this.start();
+    const startTok = this.tok;
     const body = this.disjunction();
-    if (!this.isKw("if")) return body;
+    if (!this.isKw("if")) {
+      if (this.bracketDepth > 0) this.forgottenComma(body, startTok);
+      return body;
+    }
     const ifTok = this.next();
     const test = this.disjunction();
     if (!this.isKw("else")) {
-      if (this.atSimpleEnd() || this.isOp(")") || this.isOp("]") || this.isOp("}") || this.isOp(",")) {
-        this.errorAtNode("expected 'else' after 'if' expression", body, test);
-      }
+      if (!this.isOp(":")) this.errorAtNode("expected 'else' after 'if' expression", body, test);
       void ifTok;
       this.fail();
     }
@@ -1309,6 +1369,7 @@ class Parser {
     if (this.isOp(":") && first.kind !== "Starred") {
       this.next();
       if (this.isOp("}") || this.isOp(",")) this.errorAt("expression expected after dictionary key and ':'", this.prev);
+      if (this.isOp("*")) this.errorAt("cannot use a starred expression in a dictionary value", this.tok);
       const value = this.expression();
       if (this.isKw("for") || this.isKw("async")) {
         const generators = this.comprehensionClauses();
@@ -1351,6 +1412,7 @@ class Parser {
       }
       this.next();
       if (this.isOp("}") || this.isOp(",")) this.errorAt("expression expected after dictionary key and ':'", this.prev);
+      if (this.isOp("*")) this.errorAt("cannot use a starred expression in a dictionary value", this.tok);
       keys.push(key);
       values.push(this.expression());
     };
@@ -1384,7 +1446,7 @@ class Parser {
   }
 
   /** Call arguments up to (not including) `)`. */
-  private callArguments(): [Expr[], Keyword[]] {
+  private callArguments(bareGenerator = true): [Expr[], Keyword[]] {
     const args: Expr[] = [];
     const keywords: Keyword[] = [];
     let sawKeyword = false;
@@ -1405,6 +1467,8 @@ class Parser {
         const value = this.expression();
         keywords.push(this.fin({ kind: "keyword", arg: null, value }, from));
         sawDoubleStar = true;
+      } else if ((this.isKw("True") || this.isKw("False") || this.isKw("None")) && this.isOp("=", this.peekAt(1))) {
+        this.errorAt(`cannot assign to ${t.text}`, t, this.peekAt(1));
       } else if (this.isName(t) && this.isOp("=", this.peekAt(1))) {
         this.next();
         this.next();
@@ -1413,21 +1477,17 @@ class Parser {
         keywords.push(this.fin({ kind: "keyword", arg: t.text, value }, from));
         sawKeyword = true;
       } else {
-        const startTok = this.tok;
-        const value = this.namedExpression();
+        const startIndex = this.i;
+        const value = this.namedExpression(false);
         if (this.isOp("=")) {
-          const eq = this.tok;
-          if (value.kind === "Name" || (startTok.type === Tok.Name && KEYWORDS.has(startTok.text))) {
-            this.errorAt('expression cannot contain assignment, perhaps you meant "=="?', startTok, eq);
-          }
           this.errorAtNode('expression cannot contain assignment, perhaps you meant "=="?', value);
         }
-        if (this.isKw("for") || this.isKw("async")) {
+        if (bareGenerator && (this.isKw("for") || this.isKw("async"))) {
           const generators = this.comprehensionClauses();
           const gen = this.fin<Expr & Pos>({ kind: "GeneratorExp", elt: value, generators }, from);
           if (count === 1 && this.isOp(")")) {
             // The sole-argument generator takes the call's parentheses as its own.
-            const open = this.toks[this.toks.indexOf(startTok) - 1];
+            const open = this.toks[startIndex - 1];
             gen.lineno = open.line;
             gen.col_offset = open.col;
             gen.end_lineno = this.tok.endLine;
@@ -1435,6 +1495,8 @@ class Parser {
             args.push(gen);
             break;
           }
+          // A lone generator followed by junk is plain invalid syntax in CPython.
+          if (count === 1 && !this.isOp(",")) this.fail();
           this.errorAtNode("Generator expression must be parenthesized", gen);
         }
         if (sawDoubleStar) this.errorAtNode("positional argument follows keyword argument unpacking", value);
@@ -1469,6 +1531,7 @@ class Parser {
     while (!this.isOp(close)) {
       const t = this.tok;
       if (kwarg) this.errorAt("arguments cannot follow var-keyword argument", t);
+      if (this.isOp("(") && !isLambda) this.parenthesizedParameters();
       if (this.isOp("/")) {
         if (sawSlash) this.errorAt("/ may appear only once", t);
         if (sawStar) this.errorAt("/ must be ahead of *", t);
@@ -1516,6 +1579,16 @@ class Parser {
     return { kind: "arguments", posonlyargs, args, vararg, kwonlyargs, kw_defaults, kwarg, defaults };
   }
 
+  /** `def f((a, b)):` was Python 2; CPython 3.11 names the mistake. */
+  private parenthesizedParameters(): void {
+    const open = this.tok;
+    let k = 1;
+    while (this.isName(this.peekAt(k)) && this.isOp(",", this.peekAt(k + 1))) k += 2;
+    if (this.isName(this.peekAt(k)) && this.isOp(")", this.peekAt(k + 1))) k += 1;
+    else if (!(k > 1 && this.isOp(")", this.peekAt(k)))) this.fail();
+    this.errorAt("Function parameters cannot be parenthesized", open, this.peekAt(k));
+  }
+
   // ---- strings ----
 
   /** Adjacent string literals, concatenated into one Constant or JoinedStr as CPython does. */
@@ -1526,6 +1599,10 @@ class Parser {
     const last = tokens[tokens.length - 1];
     const whole: Pos = { lineno: first.line, col_offset: first.col, end_lineno: last.endLine, end_col_offset: last.endCol };
     const anyF = tokens.some((t) => stringPrefix(t.text).formatted);
+    const bytesCount = tokens.filter((t) => stringPrefix(t.text).bytes).length;
+    if (bytesCount > 0 && bytesCount < tokens.length) {
+      this.errorAt("cannot mix bytes and nonbytes literals", first, last);
+    }
     let literal = "";
     const parts: Expr[] = [];
     const flush = (): void => {
@@ -1630,6 +1707,7 @@ class Parser {
     }
     this.next();
     if (this.tokType() !== Tok.EndMarker) this.fail();
+    if (first.kind === "Starred") this.errorAtNode("cannot use starred expression here", first);
     if (first.kind === "Tuple" && !this.parenthesized.has(first)) {
       // `{a, b}`: the tuple spans the replacement field's braces.
       return this.fin({ ...first }, from);

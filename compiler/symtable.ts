@@ -39,6 +39,8 @@ export class Scope {
   childFree = false;
   nested = false;
   returnsValue = false;
+  /** For comprehension scopes, how 3.11's errors name them ("list comprehension", …). */
+  comprehension: string | null = null;
   /** Where each global/nonlocal was declared, for errors found later by analysis. */
   readonly directives = new Map<string, A.Pos>();
   constructor(
@@ -75,6 +77,13 @@ export function buildSymbolTable(mod: A.Module, filename: string, source: string
   return { top, byNode: builder.byNode };
 }
 
+const COMPREHENSION_NAMES = {
+  ListComp: "list comprehension",
+  SetComp: "set comprehension",
+  DictComp: "dict comprehension",
+  GeneratorExp: "generator expression",
+} as const;
+
 class Builder {
   readonly byNode = new Map<A.Node, Scope>();
   private stack: Scope[] = [];
@@ -93,7 +102,7 @@ class Builder {
     const text = lineno > 0 ? this.lines[lineno - 1] ?? "" : "";
     const offset = node ? node.col_offset + 1 : 0;
     let endOffset = offset + 1;
-    if (node && node.end_lineno === node.lineno) endOffset = node.end_col_offset + 1;
+    if (node) endOffset = node.end_lineno === node.lineno ? node.end_col_offset + 1 : text.length + 1;
     throw new PySyntaxError("SyntaxError", msg, this.filename, lineno, offset, text, endOffset);
   }
 
@@ -350,6 +359,7 @@ class Builder {
       case "Yield":
       case "YieldFrom":
         if (!this.isFunctionLike()) this.error("'yield' outside function", e);
+        if (this.cur.comprehension) this.error(`'yield' inside ${this.cur.comprehension}`, e);
         if (e.value) this.expr(e.value);
         this.cur.isGenerator = true;
         break;
@@ -409,6 +419,7 @@ class Builder {
     // The outermost iterable is evaluated in the enclosing scope.
     this.expr(outermost.iter);
     const scope = this.enter("function", name, e, e.lineno);
+    scope.comprehension = COMPREHENSION_NAMES[e.kind];
     if (e.kind === "GeneratorExp") scope.isGenerator = true;
     this.addDef(".0", DEF_PARAM);
     this.expr(outermost.target);
@@ -427,7 +438,7 @@ class Builder {
 // ---- analysis: CPython's analyze_block, in the same order so results agree ----
 
 function analyze(top: Scope, builder: Builder): void {
-  analyzeBlock(top, null, new Set(), new Set(), builder, [top]);
+  analyzeBlock(top, null, new Set(), new Set(), builder);
 }
 
 function analyzeBlock(
@@ -436,7 +447,6 @@ function analyzeBlock(
   free: Set<string>,
   global: Set<string>,
   builder: Builder,
-  path: Scope[],
 ): void {
   const local = new Set<string>();
   const newGlobal = new Set<string>();
@@ -448,7 +458,7 @@ function analyzeBlock(
     if (bound) for (const b of bound) newBound.add(b);
   }
   for (const [name, flags] of ste.symbols) {
-    analyzeName(ste, name, flags, bound, local, free, global, builder, path);
+    analyzeName(ste, name, flags, bound, local, free, global, builder);
   }
   if (ste.type !== "class") {
     if (ste.type === "function") for (const l of local) newBound.add(l);
@@ -461,7 +471,7 @@ function analyzeBlock(
   const allFree = new Set<string>();
   for (const child of ste.children) {
     const childFree = new Set(newFree);
-    analyzeBlock(child, new Set(newBound), childFree, new Set(newGlobal), builder, [...path, child]);
+    analyzeBlock(child, new Set(newBound), childFree, new Set(newGlobal), builder);
     for (const f of childFree) allFree.add(f);
     if (child.hasFree || child.childFree) ste.childFree = true;
   }
@@ -503,9 +513,9 @@ function analyzeName(
   free: Set<string>,
   global: Set<string>,
   builder: Builder,
-  path: Scope[],
 ): void {
   if (flags & DEF_GLOBAL) {
+    if (flags & DEF_NONLOCAL) builder.error(`name '${name}' is nonlocal and global`, ste.directives.get(name) ?? null);
     ste.scopes.set(name, ScopeKind.GLOBAL_EXPLICIT);
     global.add(name);
     if (bound) bound.delete(name);

@@ -6,8 +6,7 @@ import { loadVMModule, instantiateVM, type VMExports } from "./loader.js";
 import { createHostImports, type HostState } from "./host.js";
 import { formatTraceback, type ExcRecord } from "./traceback.js";
 import { decodeImage, encodeImage, CodeImageError } from "../compiler/codeimage.js";
-import { compile, setParser } from "../compiler/compile.js";
-import { parse } from "../compiler/parser.js";
+import { compile } from "../compiler/compile.js";
 import { OP_COUNT, Op } from "../assembly/shared/opcodes.js";
 import { OPS } from "../compiler/opinfo.js";
 import { isCode, type CodeObject } from "../compiler/code.js";
@@ -72,7 +71,6 @@ export type JSValue = number | string | boolean | null | bigint;
 type CompileFn = (source: string, filename: string) => Uint8Array;
 
 /** Source → code image through the compiler (parser + codegen + assembler). */
-setParser(parse);
 function compileToImage(source: string, filename: string): Uint8Array {
   return encodeImage(compile(source, filename));
 }

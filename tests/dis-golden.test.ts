@@ -3,11 +3,10 @@
 import { describe, expect, it } from "vitest";
 import { readFileSync, readdirSync } from "node:fs";
 import { fileURLToPath } from "node:url";
-import { compileModule } from "../compiler/compile.js";
+import { compile } from "../compiler/compile.js";
 import { encodeImage, decodeImage } from "../compiler/codeimage.js";
 import { disassemble } from "../compiler/disasm.js";
 import { verify } from "../compiler/verify.js";
-import { cpythonAst } from "./support/pyast.js";
 
 const dir = fileURLToPath(new URL("../../shared/dis-golden/", import.meta.url));
 const sources = readdirSync(dir).filter((f) => f.endsWith(".py") && f !== "gen.py").sort();
@@ -20,8 +19,8 @@ describe("dis-golden", () => {
     it(file, () => {
       const path = dir + file;
       const source = readFileSync(path, "utf-8");
-      const code = compileModule(cpythonAst(path), source, file);
-      try { verify(code); } catch (e) { console.log(disassemble(code)); throw e; }
+      const code = compile(source, file);
+      verify(code);
       const decoded = decodeImage(encodeImage(code));
       expect(disassemble(decoded)).toBe(readFileSync(path.replace(/\.py$/, ".dis"), "utf-8"));
     });

@@ -51,6 +51,8 @@ j = f'''multi
   {y}
 line {z:>{width}.{prec}f}'''
 k = f"{x:}" f"{'nested' + f'{y}'}" f"{(lambda: 1)}"
+def gen():
+    yield f"{(yield)}" f"{yield}"
 l = f"{3.14:.2f}" f"{x!r}" f"{ x }" f"{x=:.2f}"
 m = f"caf\\u00e9 {x}" f"é{y}"
 `,

@@ -1,7 +1,7 @@
 // A tiny assembler for VM tests that must not depend on the compiler: builds CodeObjects from
 // (opname, arg) lists with symbolic labels, CPython 3.8 encoding (EXTENDED_ARG, byte offsets).
-import { Op } from "../assembly/shared/opcodes.js";
-import { OPS } from "../compiler/opinfo.js";
+import type { Op } from "../assembly/shared/opcodes.js";
+import { OPS, opByCpythonName } from "../compiler/opinfo.js";
 import type { CodeObject, CodeConst, Position } from "../compiler/code.js";
 
 export type Instr = [keyof typeof Op | `label:${string}`, (number | string)?, number?];
@@ -34,7 +34,8 @@ export function asm(instrs: Instr[], o: AsmOptions = {}): CodeObject {
   let line = o.firstlineno ?? 1;
   for (const [op, a, ln] of instrs) {
     if (op.startsWith("label:")) continue;
-    const code = Op[op as keyof typeof Op];
+    const code = opByCpythonName(op);
+    if (code === undefined) throw new Error(`unknown opcode ${op}`);
     const kind = OPS[code].arg;
     let arg = 0;
     if (typeof a === "string") {

@@ -3,8 +3,7 @@
 // before running; the GC survives collecting at every back-edge.
 import { describe, expect, it } from "vitest";
 import { createVM, PythonError, CodeImageError } from "../src/api.js";
-import { compile, setParser } from "../compiler/compile.js";
-import { parse } from "../compiler/parser.js";
+import { compile } from "../compiler/compile.js";
 import { encodeImage } from "../compiler/codeimage.js";
 
 const WITH_LOOP = `
@@ -74,7 +73,6 @@ describe("vm memory and limits", () => {
   it("rejects truncated and corrupted code images before running", async () => {
     let out = "";
     const vm = await createVM({ stdout: (t) => (out += t) });
-    setParser(parse);
     const image = encodeImage(compile("print('ran')\n", "img.py"));
     expect(() => vm.runImage(image.slice(0, image.length - 5))).toThrow(CodeImageError);
     const corrupt = image.slice();

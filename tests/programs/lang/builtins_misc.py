@@ -1,0 +1,11 @@
+# assorted builtins: enumerate/zip/map/filter/reversed, min/max with key and default, sum with start, any/all, abs, ord/chr/hex, isinstance
+print(list(enumerate("ab", 1)), list(zip([1, 2, 3], "ab")), list(map(lambda a, b: a * b, [1, 2], [3, 4])))
+print(list(filter(None, [0, 1, "", "x", [], [0]])), list(filter(lambda n: n % 2, range(6))), list(reversed([1, 2, 3])))
+print(min([3, 1, 2]), max("apple", "pear", key=len), min([], default="empty"), max(1, 5, 3), min(["bb", "a", "cc"], key=len))
+print(sum([1, 2, 3], 10), sum([0.5, 0.25]), any([]), all([]), any(x > 2 for x in [1, 3]), all(x for x in [1, 0]))
+print(abs(-3), abs(-2.5), ord("a"), chr(97), chr(0x263A) == "\u263a", hex(255), hex(0), hex(-16))
+print(isinstance(True, int), isinstance(1, bool), isinstance(1, (str, int)), issubclass(bool, int), type(1.0).__name__)
+print(list(range(10, 0, -3)), len(range(0, 10, 3)), range(5)[-1], 4 in range(0, 10, 2), list(range(3, 3)))
+print(str(12), int("-12"), int("  7 "), float(3), bool(""), bool("0"), list((1, 2)), tuple([3]), repr("it's"))
+print(sorted([(1, "b"), (0, "z"), (1, "a")]), sorted("bca"), divmod(17, 5), 2 ** 10)
+print(getattr("ab", "upper")(), hasattr("", "upper"), hasattr(5, "nope"), getattr([], "nope", "dflt"))
