@@ -22,7 +22,7 @@ import { raiseText, raiseTypeObj, raiseBuilt, raiseStr, raiseMemoryError, E_Type
   E_OverflowError, E_AttributeError, E_IndexError, E_KeyError, E_ValueError, E_StopIteration,
   curExc, clearCurExc, isExcType, raiseValue, raiseKeyError } from "./errors";
 import { sbMark, sbByte, sbBytes, sbStr, sbText, sbInt, sbTake, sbReset, sbBase } from "./strbuf";
-import { callNested, callNested1, callNested2, nestedArgs, releaseNestedArgs } from "./vm";
+import { callNested, callNested1, callNested2, nestedArgs, releaseNestedArgs, resumeNested } from "./vm";
 import { hostFloatRepr } from "./host";
 import { refreshAllSlots } from "./builtins";
 
@@ -170,6 +170,7 @@ export function truthy(v: Value): i32 {
   if (t == T_int) return load<i64>(p, 16) != 0 ? 1 : 0;
   if (t == T_range) return rangeLen(p) != 0 ? 1 : 0;
   let k = typeKind(t);
+  if (k == K.DICTVIEW) return dictLen(ptrOf(load<u64>(p, 16))) != 0 ? 1 : 0;
   if (k == K.INST || k == K.EXC) {
     let f = lookupType(t, N.S___bool__);
     if (f != NULL) {
@@ -438,6 +439,23 @@ export function appendRepr(v: Value): bool {
     sbText(", ");
     if (!appendRepr(load<u64>(p, 32))) return false;
     sbText(")");
+    return true;
+  }
+  if (typeKind(t) == K.DICTVIEW) {
+    sbStr(typeName(t));
+    sbByte(40);
+    let l = O.toListValue(v);
+    if (l == ERR) return false;
+    if (!appendRepr(l)) return false;
+    sbByte(41);
+    return true;
+  }
+  if (t == O.T_generator) {
+    sbText("<generator object ");
+    sbStr(<usize>load<u32>(p, 28));
+    sbText(" at ");
+    appendHex(<u64>p);
+    sbText(">");
     return true;
   }
   if (t == T_module) {
@@ -931,6 +949,25 @@ function builtinOrder(a: Value, b: Value): i32 {
   return 2;
 }
 
+/** Set comparisons are subset tests (a partial order): <=, <, >=, >. NOTIMPL if not two sets. */
+function setOrder(op: i32, a: Value, b: Value): Value {
+  if (!isPtr(a) || !isPtr(b)) return NOTIMPL;
+  let ta = objType(ptrOf(a)), tb = objType(ptrOf(b));
+  if (!((ta == T_set || ta == T_frozenset) && (tb == T_set || tb == T_frozenset))) return NOTIMPL;
+  let small = op == Cmp.LT || op == Cmp.LE ? ptrOf(a) : ptrOf(b);
+  let big = small == ptrOf(a) ? ptrOf(b) : ptrOf(a);
+  if (dictLen(small) > dictLen(big)) return FALSE;
+  if ((op == Cmp.LT || op == Cmp.GT) && dictLen(small) == dictLen(big)) return FALSE;
+  for (let i: u32 = 0; i < dictUsed(small); i++) {
+    let k = entryKey(small, i);
+    if (k == NULL) continue;
+    let r = dictGet(big, k);
+    if (r == ERR) return ERR;
+    if (r == NULL) return FALSE;
+  }
+  return TRUE;
+}
+
 export function compareOp(op: i32, a: Value, b: Value): Value {
   switch (op) {
     case Cmp.IS: return mkBool(a == b);
@@ -975,6 +1012,8 @@ export function compareOp(op: i32, a: Value, b: Value): Value {
       if (r < 0) return ERR;
       return mkBool((r == 1) == (op == Cmp.EQ));
     }
+    let sr = setOrder(op, a, b);
+    if (sr != NOTIMPL) return sr;
     let c = builtinOrder(a, b);
     if (c == 3) return ERR;
     if (c == 4) return FALSE;
@@ -1015,7 +1054,8 @@ export function contains(container: Value, item: Value): i32 {
       }
       return 0;
     }
-    if (t == T_dict || t == T_set || t == T_frozenset) {
+    if (t == T_dict || t == T_set || t == T_frozenset || t == O.T_dict_keys) {
+      if (t == O.T_dict_keys) p = ptrOf(load<u64>(p, 16));
       let r = dictGet(p, item);
       if (r == ERR) return -1;
       return r != NULL ? 1 : 0;
@@ -1068,9 +1108,10 @@ export function strFind(hay: usize, needle: usize, from: u32): i32 {
 export function getIter(v: Value): Value {
   if (isPtr(v)) {
     let p = ptrOf(v), t = objType(p);
-    if (t == T_list || t == T_tuple || t == T_str || t == T_dict || t == T_set || t == T_frozenset) return newSeqIter(v);
+    if (t == T_list || t == T_tuple || t == T_str || t == T_dict || t == T_set || t == T_frozenset ||
+        typeKind(t) == K.DICTVIEW) return newSeqIter(v);
     if (t == T_range) return O.newRangeObj(T_rangeiter, load<i64>(p, 16), load<i64>(p, 24), load<i64>(p, 32));
-    if (t == T_seqiter || t == T_rangeiter) return v;
+    if (t == T_seqiter || t == T_rangeiter || t == O.T_generator) return v;
     let k = typeKind(t);
     if (k == K.INST || k == K.EXC) {
       let f = lookupType(t, N.S___iter__);
@@ -1101,6 +1142,7 @@ export function iterNext(it: Value): Value {
     store<i64>(p, cur + step, 16);
     return mkInt(cur);
   }
+  if (t == O.T_generator) return resumeNested(p, NONE);
   if (t == T_seqiter) {
     let seq = load<u64>(p, 16);
     let i = load<u32>(p, 24);
@@ -1122,11 +1164,20 @@ export function iterNext(it: Value): Value {
       store<u32>(p, i + n, 24);
       return O.strValue(strData(s) + i, n);
     }
-    if (st == T_dict || st == T_set || st == T_frozenset) {
-      while (i < dictUsed(s) && entryKey(s, i) == NULL) i++;
-      if (i >= dictUsed(s)) { store<u32>(p, i, 24); return NULL; }
+    if (st == T_dict || st == T_set || st == T_frozenset || typeKind(st) == K.DICTVIEW) {
+      let d = typeKind(st) == K.DICTVIEW ? ptrOf(load<u64>(s, 16)) : s;
+      while (i < dictUsed(d) && entryKey(d, i) == NULL) i++;
+      if (i >= dictUsed(d)) { store<u32>(p, i, 24); return NULL; }
       store<u32>(p, i + 1, 24);
-      return entryKey(s, i);
+      if (st == O.T_dict_values) return entryVal(d, i);
+      if (st == O.T_dict_items) {
+        let t = newTuple(2);
+        if (t == 0) return ERR;
+        tupSet(t, 0, entryKey(d, i));
+        tupSet(t, 1, entryVal(d, i));
+        return mkPtr(t);
+      }
+      return entryKey(d, i);
     }
     // old-style sequence protocol: __getitem__(0), (1), ... until IndexError
     let f = lookupType(st, N.S___getitem__);
@@ -1502,6 +1553,12 @@ export function getItem(obj: Value, key: Value): Value {
       }
       return v;
     }
+    if (t == T_range && keyIsSlice) {
+      if (!resolveSlice(ptrOf(key), rangeLen(p))) return ERR;
+      let a = load<i64>(p, 16), st = load<i64>(p, 32);
+      let start = a + sliceStart * st, step = st * sliceStep;
+      return O.newRangeObj(T_range, start, start + sliceCount * step, step);
+    }
     if (t == T_range && keyIsInt) {
       let n = rangeLen(p);
       let i = seqIndex(key, n, "range object");
@@ -1583,6 +1640,21 @@ function listSetSlice(l: usize, s: usize, v: Value): bool {
 export function delItem(obj: Value, key: Value): bool {
   if (isPtr(obj)) {
     let p = ptrOf(obj), t = objType(p);
+    if (t == T_list && isPtr(key) && objType(ptrOf(key)) == T_slice) {
+      let n = listLen(p);
+      if (!resolveSlice(ptrOf(key), n)) return false;
+      // keep the items the slice does not select, in order
+      let items = O.listItems(p);
+      let out: u32 = 0;
+      for (let i: u32 = 0; i < n; i++) {
+        let d = <i64>i - sliceStart;
+        let selected = sliceCount > 0 && (sliceStep > 0 ? d >= 0 && d % sliceStep == 0 && d / sliceStep < sliceCount
+                                                      : d <= 0 && (-d) % (-sliceStep) == 0 && (-d) / (-sliceStep) < sliceCount);
+        if (!selected) { store<u64>(items + (<usize>out << 3), load<u64>(items + (<usize>i << 3))); out++; }
+      }
+      O.listSetLen(p, out);
+      return true;
+    }
     if (t == T_list && (isIntV(key) || isBool(key))) {
       let n = listLen(p);
       let i = seqIndex(key, n, "list assignment");
