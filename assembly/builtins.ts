@@ -21,9 +21,9 @@ import * as N from "./names";
 import * as I from "./image";
 import { raiseText, raiseBuilt, raiseTypeObj, raiseStr, raiseValue, E_TypeError, E_ValueError,
   E_KeyError, E_IndexError, E_AttributeError, E_StopIteration, E_OverflowError, E_RuntimeError,
-  E_ZeroDivisionError, raiseKeyError, initExceptions, E_BaseException, isExcType, isExcInstance, curExc, clearCurExc } from "./errors";
+  E_ZeroDivisionError, E_GeneratorExit, raiseKeyError, initExceptions, E_BaseException, isExcType, isExcInstance, curExc, clearCurExc } from "./errors";
 import { sbMark, sbByte, sbBytes, sbStr, sbText, sbInt, sbTake, sbReset, sbBase } from "./strbuf";
-import { callNested, callNested1, callNested2, callNestedKw, curFrame, handledExc, runWithLocals, nestedArgs, releaseNestedArgs,
+import { callNested, callNested1, callNested2, callNestedKw, curFrame, handledExc, runWithLocals, nestedArgs, releaseNestedArgs, genReturnValue, resumeNested, throwIntoGenerator,
   frameBack } from "./vm";
 import { hostWrite, hostFormat, hostParseNumber, hostRoundFloat } from "./host";
 
@@ -54,6 +54,7 @@ export const enum B {
   IO_WRITE, IO_FLUSH,
   SET_UNION, SET_INTERSECTION, SET_DIFFERENCE, SET_SYMDIFF, SET_ISSUBSET, SET_ISSUPERSET, SET_UPDATE,
   SET_COPY, SET_CLEAR, SET_POP,
+  GEN_SEND, GEN_THROW, GEN_CLOSE,
 }
 export const OBJECT_INIT_ID: i32 = B.OBJECT_INIT;
 /** Ids from here on are methods: called unbound, their first argument is self. */
@@ -92,7 +93,7 @@ import { setTypes } from "./objects";
 export function initBuiltins(): void {
   let K_ = [K.TYPE, K.INST, K.INT, K.BOOL, K.FLOAT, K.STR, K.NONETYPE, K.TUPLE, K.LIST, K.DICT, K.SET,
     K.SET, K.FUNC, K.CODE, K.CELL, K.BOUND, K.RANGE, K.RANGEITER, K.SEQITER, K.SLICE, K.BUILTIN, K.TB,
-    K.SMETH, K.CMETH, K.PROP, K.SUPER, K.MODULE, K.OTHER, K.OTHER];
+    K.SMETH, K.CMETH, K.PROP, K.SUPER, K.MODULE, K.OTHER, K.OTHER, K.GEN, K.DICTVIEW, K.DICTVIEW, K.DICTVIEW];
   let types = new Array<usize>(K_.length);
   for (let i = 0; i < K_.length; i++) types[i] = rawType(<u32>K_[i], i == 1 ? TF_BASETYPE : 0);
   setTypes(types);
@@ -104,7 +105,7 @@ export function initBuiltins(): void {
   let names = ["type", "object", "int", "bool", "float", "str", "NoneType", "tuple", "list", "dict", "set",
     "frozenset", "function", "code", "cell", "method", "range", "range_iterator", "iterator", "slice",
     "builtin_function_or_method", "traceback", "staticmethod", "classmethod", "property", "super", "module",
-    "ellipsis", "NotImplementedType"];
+    "ellipsis", "NotImplementedType", "generator", "dict_keys", "dict_values", "dict_items"];
   for (let i = 0; i < names.length; i++) finishType(types[i], names[i], i == 1 ? 0 : (i == 3 ? types[2] : types[1]));
   // names that are not builtins
   for (let i = 6; i < names.length; i++) {
@@ -165,6 +166,9 @@ export function initBuiltins(): void {
     "update", "copy", "clear", "pop"];
   for (let i = 0; i < setNames.length; i++) method(T_set, <i32>B.SET_UNION + i, setNames[i]);
   for (let i = 0; i < 6; i++) method(T_frozenset, <i32>B.SET_UNION + i, setNames[i]);
+  method(O.T_generator, B.GEN_SEND, "send");
+  method(O.T_generator, B.GEN_THROW, "throw");
+  method(O.T_generator, B.GEN_CLOSE, "close");
   dictSet(sysd, mkPtr(internText("stdout")), stdoutObj);
   dictSet(sysd, mkPtr(internText("stderr")), stderrObj);
   sysModule = newModule(N.S_sys, sysd);
@@ -265,13 +269,13 @@ export function callBuiltin(id: i32, self: Value, args: usize, nargs: u32, kwnam
       if (!argCount("next", npos, 1, 2)) return ERR;
       let it = arg(args, 0);
       let t = typeOf(it);
-      if (t != T_seqiter && t != T_rangeiter && lookupType(t, N.S___next__) == NULL) {
+      if (t != T_seqiter && t != T_rangeiter && t != O.T_generator && lookupType(t, N.S___next__) == NULL) {
         return raiseTypeObj(E_TypeError, it, "is not an iterator");
       }
       let v = P.iterNext(it);
       if (v == NULL) {
         if (npos == 2) return arg(args, 1);
-        return raiseStr(E_StopIteration, 0);
+        return raiseStopIteration(t == O.T_generator ? genReturnValue : NONE);
       }
       return v;
     }
@@ -568,6 +572,18 @@ export function callBuiltin(id: i32, self: Value, args: usize, nargs: u32, kwnam
   return callMethod(id, self, args, npos, nargs, kwnames);
 }
 
+/** StopIteration, carrying `value` as its argument unless it is None. */
+function raiseStopIteration(value: Value): Value {
+  if (value == NONE) return raiseStr(E_StopIteration, 0);
+  let a = newTuple(1);
+  if (a == 0) return ERR;
+  tupSet(a, 0, value);
+  let e = O.newInstance(E_StopIteration);
+  if (e == 0) return ERR;
+  O.setExcArgs(e, mkPtr(a));
+  return raiseValue(mkPtr(e));
+}
+
 function classCheck(t: usize, spec: Value, name: string): Value {
   if (isPtr(spec) && objType(ptrOf(spec)) == T_tuple) {
     let sp = ptrOf(spec);
@@ -595,6 +611,7 @@ function bLen(v: Value): Value {
     if (t == T_dict || t == T_set || t == T_frozenset) return mkSmallInt(dictLen(p));
     if (t == T_range) return mkInt(P.rangeLen(p));
     let k = typeKind(t);
+    if (k == K.DICTVIEW) return mkSmallInt(dictLen(ptrOf(load<u64>(p, 16))));
     if (k == K.INST || k == K.EXC) {
       let f = lookupType(t, N.S___len__);
       if (f != NULL) {
@@ -822,23 +839,12 @@ function callMethod(id: i32, self: Value, args: usize, npos: u32, nargs: u32, kw
       return v == NULL ? (npos == 2 ? arg(args, 1) : NONE) : v;
     }
     case B.DICT_ITEMS: case B.DICT_KEYS: case B.DICT_VALUES: {
-      // lists, not views: iteration and printing order match; view types are still missing
-      let out = newList(dictLen(p));
-      if (out == 0) return ERR;
-      for (let i: u32 = 0; i < dictUsed(p); i++) {
-        let k = entryKey(p, i);
-        if (k == NULL) continue;
-        if (id == B.DICT_KEYS) listAppend(out, k);
-        else if (id == B.DICT_VALUES) listAppend(out, entryVal(p, i));
-        else {
-          let t = newTuple(2);
-          if (t == 0) return ERR;
-          tupSet(t, 0, k);
-          tupSet(t, 1, entryVal(p, i));
-          listAppend(out, mkPtr(t));
-        }
-      }
-      return mkPtr(out);
+      // live views: they see later changes to the dict, like CPython's
+      let t = id == B.DICT_KEYS ? O.T_dict_keys : id == B.DICT_VALUES ? O.T_dict_values : O.T_dict_items;
+      let v = gcAlloc(HDR + 8, t);
+      if (v == 0) return raiseText(E_RuntimeError, "out of memory");
+      store<u64>(v, self, 16);
+      return mkPtr(v);
     }
     case B.DICT_POP: {
       if (!argCount("pop", npos, 1, 2)) return ERR;
@@ -895,6 +901,36 @@ function callMethod(id: i32, self: Value, args: usize, npos: u32, nargs: u32, kw
       return mkSmallInt(strCps(ptrOf(v)));
     }
     case B.IO_FLUSH: return NONE;
+    case B.GEN_SEND: case B.GEN_THROW: {
+      if (!argCount(id == B.GEN_SEND ? "send" : "throw", npos, 1, id == B.GEN_SEND ? 1 : 3)) return ERR;
+      let v: Value;
+      if (id == B.GEN_SEND) v = resumeNested(p, arg(args, 0));
+      else {
+        let e = arg(args, 0);
+        if (typeOf(e) == T_type && isExcType(ptrOf(e))) {
+          e = npos > 1 && arg(args, 1) != NONE ? callNested1(e, arg(args, 1)) : callNested(e, 0, 0);
+          if (e == ERR) return ERR;
+        }
+        if (!isExcInstance(e)) return raiseText(E_TypeError, "exceptions must be classes or instances deriving from BaseException, not " + "object");
+        v = throwIntoGenerator(p, e);
+      }
+      if (v != NULL) return v;
+      return raiseStopIteration(genReturnValue);
+    }
+    case B.GEN_CLOSE: {
+      let st = load<u32>(p, 20);
+      if (st == 0 || st == 3) { store<u32>(p, 3, 20); return NONE; }
+      let ge = O.newInstance(E_GeneratorExit);
+      if (ge == 0) return ERR;
+      let v = throwIntoGenerator(p, mkPtr(ge));
+      if (v == ERR) {
+        let t = typeOf(curExc);
+        if (isSubtype(t, E_GeneratorExit) || isSubtype(t, E_StopIteration)) { clearCurExc(); return NONE; }
+        return ERR;
+      }
+      if (v == NULL) return NONE;
+      return raiseText(E_RuntimeError, "generator ignored GeneratorExit");
+    }
     case B.SET_UNION: case B.SET_INTERSECTION: case B.SET_DIFFERENCE: case B.SET_SYMDIFF: {
       let ops: P.Bin[] = [P.Bin.OR, P.Bin.AND, P.Bin.SUB, P.Bin.XOR];
       let acc: Value = self;

@@ -10,7 +10,7 @@ import { objType, allObjects, setAllObjects, resetGCCounter, gcFree, rawFree, li
 import * as O from "./objects";
 import { K, typeKind } from "./objects";
 import * as I from "./image";
-import { handledExc, frameBack } from "./vm";
+import { handledExc, frameBack, GEN_RUNNING, GEN_FINISHED, genBlock } from "./vm";
 import { curExc, memoryErrorInstance } from "./errors";
 import { builtinsDict, sysModule, gcRootClasses } from "./builtins";
 
@@ -75,7 +75,7 @@ function markChildren(p: usize): void {
       markValue(load<u64>(p, 24)); markValue(load<u64>(p, 32)); markValue(load<u64>(p, 40)); markValue(load<u64>(p, 48));
       break;
     case K.BOUND: markValue(load<u64>(p, 16)); markValue(load<u64>(p, 24)); break;
-    case K.SEQITER: markValue(load<u64>(p, 16)); break;
+    case K.SEQITER: case K.DICTVIEW: markValue(load<u64>(p, 16)); break;
     case K.SLICE: case K.PROP: case K.SMETH: case K.CMETH:
       markValue(load<u64>(p, 16)); markValue(load<u64>(p, 24)); markValue(load<u64>(p, 32));
       break;
@@ -83,6 +83,22 @@ function markChildren(p: usize): void {
     case K.TB: markPtr(<usize>load<u32>(p, 16)); markPtr(<usize>load<u32>(p, 20)); break;
     case K.SUPER: markPtr(<usize>load<u32>(p, 16)); markValue(load<u64>(p, 24)); break;
     case K.MODULE: markPtr(<usize>load<u32>(p, 16)); markPtr(<usize>load<u32>(p, 20)); break;
+    case K.GEN: {
+      markPtr(<usize>load<u32>(p, 24));
+      markPtr(<usize>load<u32>(p, 28));
+      // a running generator's frame is on the frame stack (markFrames); a suspended one is here,
+      // with sp stored relative to the block
+      if (load<u32>(p, 20) == GEN_RUNNING || load<u32>(p, 20) == GEN_FINISHED) break;
+      let blk = genBlock(p);
+      let code = <usize>load<u32>(blk);
+      markPtr(<usize>load<u32>(blk, 24));
+      markPtr(<usize>load<u32>(blk, 28));
+      markPtr(<usize>load<u32>(blk, 32));
+      let lb = blk + I.FRAME_HDR + (<usize>I.codeMaxBlocks(code) << 4);
+      let sp = blk + <usize>load<u32>(blk, 8);
+      if (sp > lb) markValues(lb, (sp - lb) >> 3);
+      break;
+    }
     default: break; // str, int, range, range iterator: no references
   }
 }
@@ -105,6 +121,7 @@ function markFrames(f: usize): void {
 function freeObject(p: usize): void {
   switch (typeKind(objType(p))) {
     case K.LIST: O.listFree(p); break;
+    case K.GEN: rawFree(genBlock(p), <usize>I.codeFrameBytes(<usize>load<u32>(p, 24))); break;
     case K.DICT: case K.SET: O.dictFree(p); break;
     case K.CODE: {
       let n = <usize>I.codeNUnits(p);
@@ -139,6 +156,7 @@ export function collect(top: usize): void {
   markPtr(O.T_method); markPtr(O.T_range); markPtr(O.T_rangeiter); markPtr(O.T_seqiter); markPtr(O.T_slice);
   markPtr(O.T_builtin); markPtr(O.T_traceback); markPtr(O.T_staticmethod); markPtr(O.T_classmethod);
   markPtr(O.T_property); markPtr(O.T_super); markPtr(O.T_module); markPtr(O.T_ellipsis); markPtr(O.T_notimpl);
+  markPtr(O.T_generator); markPtr(O.T_dict_keys); markPtr(O.T_dict_values); markPtr(O.T_dict_items);
   while (stackLen > 0) {
     stackLen--;
     markChildren(<usize>load<u32>(stack + (stackLen << 2)));

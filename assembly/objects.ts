@@ -12,7 +12,7 @@ import { valueHash, valueEq } from "./ops";
 export const enum K {
   INST = 0, TYPE = 1, INT = 2, STR = 3, TUPLE = 4, LIST = 5, DICT = 6, SET = 7, FUNC = 8, CODE = 9,
   CELL = 10, EXC = 11, BOUND = 12, RANGE = 13, RANGEITER = 14, SEQITER = 15, SLICE = 16, BUILTIN = 17,
-  TB = 18, SMETH = 19, CMETH = 20, PROP = 21, SUPER = 22, MODULE = 23,
+  TB = 18, SMETH = 19, CMETH = 20, PROP = 21, SUPER = 22, MODULE = 23, GEN = 24, DICTVIEW = 25,
   // kinds of types whose values are never heap objects
   FLOAT = 30, BOOL = 31, NONETYPE = 32, OTHER = 33,
 }
@@ -65,6 +65,11 @@ export let T_super: usize = 0;
 export let T_module: usize = 0;
 export let T_ellipsis: usize = 0;
 export let T_notimpl: usize = 0;
+export let T_generator: usize = 0;
+// dict views: +16 u64 the dict
+export let T_dict_keys: usize = 0;
+export let T_dict_values: usize = 0;
+export let T_dict_items: usize = 0;
 
 /** Every type object made at start-up, kept alive as a GC root. */
 export let builtinTypes: usize = 0; // list
@@ -592,7 +597,8 @@ export function setTypes(t: Array<usize>): void {
   T_function = t[12]; T_code = t[13]; T_cell = t[14]; T_method = t[15]; T_range = t[16];
   T_rangeiter = t[17]; T_seqiter = t[18]; T_slice = t[19]; T_builtin = t[20]; T_traceback = t[21];
   T_staticmethod = t[22]; T_classmethod = t[23]; T_property = t[24]; T_super = t[25]; T_module = t[26];
-  T_ellipsis = t[27]; T_notimpl = t[28];
+  T_ellipsis = t[27]; T_notimpl = t[28]; T_generator = t[29];
+  T_dict_keys = t[30]; T_dict_values = t[31]; T_dict_items = t[32];
   // objects allocated before T_type existed get their type now
   for (let i = 0; i < t.length; i++) store<u32>(t[i], <u32>T_type);
 }
@@ -603,3 +609,10 @@ export function initEmptyTuple(): void {
   emptyStrObj = intern(newStrUninit(0));
 }
 export function emptyStr(): usize { return emptyStrObj; }
+
+// generator: see vm.ts (+16 frame block, +20 state, +24 code, +28 qualname)
+export function gcAllocGen(): usize {
+  let g = gcAlloc(HDR + 16, T_generator);
+  if (g == 0) raiseMemoryError();
+  return g;
+}

@@ -22,7 +22,7 @@ import { raiseText, raiseTypeObj, raiseBuilt, raiseStr, raiseMemoryError, E_Type
   E_OverflowError, E_AttributeError, E_IndexError, E_KeyError, E_ValueError, E_StopIteration,
   curExc, clearCurExc, isExcType, raiseValue, raiseKeyError } from "./errors";
 import { sbMark, sbByte, sbBytes, sbStr, sbText, sbInt, sbTake, sbReset, sbBase } from "./strbuf";
-import { callNested, callNested1, callNested2, nestedArgs, releaseNestedArgs } from "./vm";
+import { callNested, callNested1, callNested2, nestedArgs, releaseNestedArgs, resumeNested } from "./vm";
 import { hostFloatRepr } from "./host";
 import { refreshAllSlots } from "./builtins";
 
@@ -170,6 +170,7 @@ export function truthy(v: Value): i32 {
   if (t == T_int) return load<i64>(p, 16) != 0 ? 1 : 0;
   if (t == T_range) return rangeLen(p) != 0 ? 1 : 0;
   let k = typeKind(t);
+  if (k == K.DICTVIEW) return dictLen(ptrOf(load<u64>(p, 16))) != 0 ? 1 : 0;
   if (k == K.INST || k == K.EXC) {
     let f = lookupType(t, N.S___bool__);
     if (f != NULL) {
@@ -438,6 +439,23 @@ export function appendRepr(v: Value): bool {
     sbText(", ");
     if (!appendRepr(load<u64>(p, 32))) return false;
     sbText(")");
+    return true;
+  }
+  if (typeKind(t) == K.DICTVIEW) {
+    sbStr(typeName(t));
+    sbByte(40);
+    let l = O.toListValue(v);
+    if (l == ERR) return false;
+    if (!appendRepr(l)) return false;
+    sbByte(41);
+    return true;
+  }
+  if (t == O.T_generator) {
+    sbText("<generator object ");
+    sbStr(<usize>load<u32>(p, 28));
+    sbText(" at ");
+    appendHex(<u64>p);
+    sbText(">");
     return true;
   }
   if (t == T_module) {
@@ -1015,7 +1033,8 @@ export function contains(container: Value, item: Value): i32 {
       }
       return 0;
     }
-    if (t == T_dict || t == T_set || t == T_frozenset) {
+    if (t == T_dict || t == T_set || t == T_frozenset || t == O.T_dict_keys) {
+      if (t == O.T_dict_keys) p = ptrOf(load<u64>(p, 16));
       let r = dictGet(p, item);
       if (r == ERR) return -1;
       return r != NULL ? 1 : 0;
@@ -1068,9 +1087,10 @@ export function strFind(hay: usize, needle: usize, from: u32): i32 {
 export function getIter(v: Value): Value {
   if (isPtr(v)) {
     let p = ptrOf(v), t = objType(p);
-    if (t == T_list || t == T_tuple || t == T_str || t == T_dict || t == T_set || t == T_frozenset) return newSeqIter(v);
+    if (t == T_list || t == T_tuple || t == T_str || t == T_dict || t == T_set || t == T_frozenset ||
+        typeKind(t) == K.DICTVIEW) return newSeqIter(v);
     if (t == T_range) return O.newRangeObj(T_rangeiter, load<i64>(p, 16), load<i64>(p, 24), load<i64>(p, 32));
-    if (t == T_seqiter || t == T_rangeiter) return v;
+    if (t == T_seqiter || t == T_rangeiter || t == O.T_generator) return v;
     let k = typeKind(t);
     if (k == K.INST || k == K.EXC) {
       let f = lookupType(t, N.S___iter__);
@@ -1101,6 +1121,7 @@ export function iterNext(it: Value): Value {
     store<i64>(p, cur + step, 16);
     return mkInt(cur);
   }
+  if (t == O.T_generator) return resumeNested(p, NONE);
   if (t == T_seqiter) {
     let seq = load<u64>(p, 16);
     let i = load<u32>(p, 24);
@@ -1122,11 +1143,20 @@ export function iterNext(it: Value): Value {
       store<u32>(p, i + n, 24);
       return O.strValue(strData(s) + i, n);
     }
-    if (st == T_dict || st == T_set || st == T_frozenset) {
-      while (i < dictUsed(s) && entryKey(s, i) == NULL) i++;
-      if (i >= dictUsed(s)) { store<u32>(p, i, 24); return NULL; }
+    if (st == T_dict || st == T_set || st == T_frozenset || typeKind(st) == K.DICTVIEW) {
+      let d = typeKind(st) == K.DICTVIEW ? ptrOf(load<u64>(s, 16)) : s;
+      while (i < dictUsed(d) && entryKey(d, i) == NULL) i++;
+      if (i >= dictUsed(d)) { store<u32>(p, i, 24); return NULL; }
       store<u32>(p, i + 1, 24);
-      return entryKey(s, i);
+      if (st == O.T_dict_values) return entryVal(d, i);
+      if (st == O.T_dict_items) {
+        let t = newTuple(2);
+        if (t == 0) return ERR;
+        tupSet(t, 0, entryKey(d, i));
+        tupSet(t, 1, entryVal(d, i));
+        return mkPtr(t);
+      }
+      return entryKey(d, i);
     }
     // old-style sequence protocol: __getitem__(0), (1), ... until IndexError
     let f = lookupType(st, N.S___getitem__);

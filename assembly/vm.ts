@@ -10,7 +10,7 @@
 
 import { Value, NONE, NULL, TRUE, FALSE, ERR, NOTIMPL, isPtr, isSmallInt, isFloat, ptrOf, mkPtr,
   mkSmallInt, smallIntVal, fitsSmall, floatVal, mkFloat, mkBool, isBool } from "./value";
-import { objType, bytesSinceGC, gcThreshold } from "./heap";
+import { objType, bytesSinceGC, gcThreshold, rawAlloc } from "./heap";
 import * as O from "./objects";
 import { K, typeOf, typeKind, typeName, typeEnter, typeExit, typeInit, lookupType, T_function,
   T_method, T_builtin, T_type, T_str, T_tuple, T_list, T_dict, T_int, T_rangeiter, T_seqiter,
@@ -36,6 +36,7 @@ import { collect } from "./gc";
 
 export const F_ENTRY: u32 = 1;  // returning (or unwinding) out of this frame leaves execute()
 export const F_INIT: u32 = 2;   // an __init__ frame: must return None; the caller gets `extra`
+export const F_GEN: u32 = 4;    // a generator's frame while it runs; `extra` is the generator
 
 const B_FINALLY: u32 = 1;       // SETUP_FINALLY / SETUP_WITH
 const B_EXCEPT: u32 = 2;        // EXCEPT_HANDLER, made only by unwind()
@@ -298,13 +299,132 @@ export function pushFunctionFrame(fn: usize, self: Value, args: usize, nargs: u3
     return 0;
   }
   if ((I.codeNCells(code) | I.codeNFree(code)) != 0 && !setupCells(f, fn, code)) { popFrame(f); return 0; }
-  if ((flags & CodeFlag.GENERATOR) != 0) {
-    popFrame(f);
-    raiseText(E_RuntimeError, "generators are not supported by this VM yet");
-    return 0;
-  }
   return f;
 }
+
+// ---- generators --------------------------------------------------------------------------------
+// A generator owns a TLSF block holding its suspended frame. Resuming copies the frame to the
+// top of the frame stack (so the dispatch loop runs it like any frame, non-recursively);
+// YIELD_VALUE copies it back. Addresses inside a frame (sp, block levels) are stored relative
+// to the frame while suspended.
+// generator: +16 u32 frame block, +20 u32 state, +24 u32 code, +28 u32 qualname
+export const GEN_CREATED: u32 = 0;
+export const GEN_SUSPENDED: u32 = 1;
+export const GEN_RUNNING: u32 = 2;
+export const GEN_FINISHED: u32 = 3;
+@inline export function genBlock(g: usize): usize { return <usize>load<u32>(g, 16); }
+@inline export function genState(g: usize): u32 { return load<u32>(g, 20); }
+
+/** Moves frame f (on top of the frame stack) into generator g's block and pops it. */
+function suspendFrame(f: usize, g: usize): void {
+  let code = frameCode(f);
+  let size = <usize>I.codeFrameBytes(code);
+  let blk = genBlock(g);
+  memory.copy(blk, f, size);
+  store<u32>(blk, load<u32>(f, 8) - <u32>f, 8);
+  let nb = load<u32>(f, 16);
+  for (let i: u32 = 0; i < nb; i++) {
+    let b = blk + I.FRAME_HDR + (<usize>i << 4);
+    store<u32>(b, load<u32>(b, 8) - <u32>f, 8);
+  }
+  store<u32>(blk, 0, 12);
+  store<u32>(blk, load<u32>(blk, 20) & ~F_ENTRY, 20);
+  popFrame(f);
+}
+
+/** Creates the generator for a call of generator function fn (arguments already bound in f). */
+function makeGenerator(f: usize, fn: usize): Value {
+  let code = frameCode(f);
+  let g = O.gcAllocGen();
+  if (g == 0) { popFrame(f); return ERR; }
+  let blk = rawAlloc(<usize>I.codeFrameBytes(code));
+  if (blk == 0) { popFrame(f); return raiseMemoryError(); }
+  store<u32>(g, <u32>blk, 16);
+  store<u32>(g, GEN_CREATED, 20);
+  store<u32>(g, <u32>code, 24);
+  store<u32>(g, <u32>funcQualname(fn), 28);
+  store<u32>(f, load<u32>(f, 20) | F_GEN, 20);
+  store<u64>(f, mkPtr(g), 40);
+  suspendFrame(f, g);
+  return mkPtr(g);
+}
+
+/** Copies g's frame onto the frame stack to run it; 0 if finished (curExc unset) or on error.
+ * `send` is the value of the suspended yield (NULL: resuming to throw, nothing is pushed). */
+function resumeFrame(g: usize, send: Value): usize {
+  let st = genState(g);
+  if (st == GEN_RUNNING) { raiseText(E_ValueError, "generator already executing"); return 0; }
+  if (st == GEN_FINISHED) return 0;
+  if (st == GEN_CREATED && send != NONE && send != NULL) { raiseText(E_TypeError, "can't send non-None value to a just-started generator"); return 0; }
+  let code = <usize>load<u32>(g, 24);
+  let size = <usize>I.codeFrameBytes(code);
+  let f = frameTop;
+  if (depth >= recursionLimit || f + size > frameEnd) {
+    raiseText(E_RecursionError, "maximum recursion depth exceeded");
+    return 0;
+  }
+  memory.copy(f, genBlock(g), size);
+  frameTop = f + size;
+  depth++;
+  store<u32>(f, load<u32>(f, 8) + <u32>f, 8);
+  let nb = load<u32>(f, 16);
+  for (let i: u32 = 0; i < nb; i++) {
+    let b = f + I.FRAME_HDR + (<usize>i << 4);
+    store<u32>(b, load<u32>(b, 8) + <u32>f, 8);
+  }
+  store<u32>(f, <u32>curFrame, 12);
+  if (st == GEN_SUSPENDED && send != NULL) {
+    // the value of the suspended `yield` expression
+    let sp = <usize>load<u32>(f, 8);
+    store<u64>(sp, send);
+    store<u32>(f, <u32>(sp + 8), 8);
+  }
+  store<u32>(g, GEN_RUNNING, 20);
+  return f;
+}
+
+/** next(g) from native code: the yielded value, NULL when the generator finished, or ERR. */
+export function resumeNested(g: usize, send: Value): Value {
+  let saved = curFrame;
+  genReturnValue = NONE;
+  let f = resumeFrame(g, send);
+  if (f == 0) return curExc != NULL ? ERR : NULL;
+  store<u32>(f, load<u32>(f, 20) | F_ENTRY, 20);
+  nativeDepth++;
+  let v = execute(f);
+  nativeDepth--;
+  curFrame = saved;
+  if (v == ERR) return ERR;
+  if (genState(g) == GEN_FINISHED) { genReturnValue = v; return NULL; }
+  return v;
+}
+/** generator.throw(exc): raises exc at the suspended yield; like resumeNested otherwise. */
+export function throwIntoGenerator(g: usize, exc: Value): Value {
+  let saved = curFrame;
+  genReturnValue = NONE;
+  if (genState(g) == GEN_CREATED) store<u32>(g, GEN_FINISHED, 20); // never started: nothing can catch it
+  let f = resumeFrame(g, NULL);
+  if (f == 0) {
+    if (curExc != NULL) return ERR;
+    curExc = exc;
+    return ERR;
+  }
+  store<u32>(f, load<u32>(f, 20) | F_ENTRY, 20);
+  curExc = exc;
+  throwOnEntry = true;
+  nativeDepth++;
+  let v = execute(f);
+  nativeDepth--;
+  curFrame = saved;
+  if (v == ERR) return ERR;
+  if (genState(g) == GEN_FINISHED) { genReturnValue = v; return NULL; }
+  return v;
+}
+/** Makes the next execute() start by unwinding curExc from its entry frame (generator.throw). */
+let throwOnEntry = false;
+
+/** The value the generator last finished by resumeNested returned (StopIteration.value). */
+export let genReturnValue: Value = NONE;
 
 /** Result of invoke(): the new frame when it returned 1. */
 let pushedFrame: usize = 0;
@@ -327,6 +447,12 @@ export function invoke(callable: Value, args: usize, nargs: u32, kwnames: usize,
     if (t == T_function) {
       let f = pushFunctionFrame(p, self, args, nargs, kwnames);
       if (f == 0) return -1;
+      if ((I.codeFlags(funcCode(p)) & CodeFlag.GENERATOR) != 0) {
+        let g = makeGenerator(f, p);
+        if (g == ERR) return -1;
+        store<u64>(resultSlot, g);
+        return 0;
+      }
       pushedFrame = f;
       return 1;
     }
@@ -579,10 +705,24 @@ function unwind(f: usize): usize {
     }
     store<u32>(f, 0, 16);
     let flags = load<u32>(f, 20);
+    if ((flags & F_GEN) != 0) {
+      store<u32>(ptrOf(load<u64>(f, 40)), GEN_FINISHED, 20);
+      if (isSubtype(typeOf(exc), E_StopIteration)) {
+        let m = sbMark();
+        sbText("generator raised StopIteration");
+        raiseBuilt(E_RuntimeError, m);
+        let re = curExc;
+        setExcCause(ptrOf(re), exc);
+        setExcContext(ptrOf(re), exc);
+        setExcSuppress(ptrOf(re), true);
+        clearCurExc();
+        exc = re;
+      }
+    }
     popFrame(f);
     let back = frameBack(f);
     curFrame = back;
-    if ((flags & F_ENTRY) != 0) return 0;
+    if ((flags & F_ENTRY) != 0) { curExc = exc; return 0; }
     f = back;
     addTraceback(f, exc);
   }
@@ -605,7 +745,14 @@ function unwind(f: usize): usize {
 function doRaise(exc: Value, cause: Value): Value {
   if (isPtr(exc) && objType(ptrOf(exc)) == T_type) {
     if (!isExcType(ptrOf(exc))) return raiseText(E_TypeError, "exceptions must derive from BaseException");
-    let r = callNested(exc, 0, 0);
+    let init = typeInit(ptrOf(exc));
+    // `raise SomeError` with BaseException's own __init__: build the instance directly rather
+    // than through a nested run (measured: the raise-in-with loop spends most time here)
+    let r: Value;
+    if (init == NULL || (isPtr(init) && objType(ptrOf(init)) == T_builtin && builtinId(ptrOf(init)) == EXC_INIT_ID)) {
+      let o = newInstance(ptrOf(exc));
+      r = o == 0 ? ERR : mkPtr(o);
+    } else r = callNested(exc, 0, 0);
     if (r == ERR) return ERR;
     if (!isExcInstance(r)) {
       let m = sbMark();
@@ -802,7 +949,7 @@ function unpackEx(seq: Value, before: u32, after: u32, base: usize): usize {
 
 /** MAKE_FUNCTION. */
 @inline(never)
-function makeFunction(flags: u32, sp: usize): usize {
+function makeFunction(flags: u32, sp: usize, globals: usize): usize {
   let qual = load<u64>(sp - 8);
   let codeV = load<u64>(sp - 16);
   sp -= 16;
@@ -815,7 +962,7 @@ function makeFunction(flags: u32, sp: usize): usize {
   let fn = O.gcAllocFunc();
   if (fn == 0) return 0;
   store<u32>(fn, <u32>code, 16);
-  store<u32>(fn, <u32>funcGlobalsOfCurrent, 20);
+  store<u32>(fn, <u32>globals, 20);
   store<u32>(fn, <u32>defs, 24);
   store<u32>(fn, <u32>kwdefs, 28);
   store<u32>(fn, <u32>closure, 32);
@@ -824,7 +971,6 @@ function makeFunction(flags: u32, sp: usize): usize {
   store<u64>(sp, mkPtr(fn));
   return sp + 8;
 }
-let funcGlobalsOfCurrent: usize = 0;
 
 /** BUILD_CLASS-style helpers and the rest of the cold opcodes live in builtins.ts. */
 
@@ -841,6 +987,21 @@ export function execute(entry: usize): Value {
   let lb = frameLocalsBase(f, code);
   let consts = O.tupItems(I.codeConsts(code));
   let names = I.codeNames(code);
+  if (throwOnEntry) {
+    // generator.throw: the exception appears at the suspended yield
+    throwOnEntry = false;
+    let nf = unwind(f);
+    if (nf == 0) return ERR;
+    f = nf;
+    curFrame = f;
+    code = frameCode(f);
+    units = I.codeUnits(code);
+    pc = load<u32>(f, 4);
+    sp = <usize>load<u32>(f, 8);
+    lb = frameLocalsBase(f, code);
+    consts = O.tupItems(I.codeConsts(code));
+    names = I.codeNames(code);
+  }
 
   while (true) {
     if (tracing) traceStep(f, pc, sp);
@@ -1110,6 +1271,26 @@ export function execute(entry: usize): Value {
         }
         store<u32>(f, pc, 4);
         store<u32>(f, <u32>sp, 8);
+        if (objType(p) == O.T_generator) {
+          // resume in this loop: YIELD_VALUE pushes onto our stack, RETURN_VALUE ends the for
+          let nf = resumeFrame(p, NONE);
+          if (nf == 0) {
+            if (curExc != NULL) break;
+            sp -= 8;
+            pc = arg;
+            continue;
+          }
+          f = nf;
+          curFrame = f;
+          code = frameCode(f);
+          units = I.codeUnits(code);
+          pc = load<u32>(f, 4);
+          sp = <usize>load<u32>(f, 8);
+          lb = frameLocalsBase(f, code);
+          consts = O.tupItems(I.codeConsts(code));
+          names = I.codeNames(code);
+          continue;
+        }
         let v = P.iterNext(it);
         if (v == ERR) break;
         if (v == NULL) { sp -= 8; pc = arg; continue; }
@@ -1405,7 +1586,6 @@ export function execute(entry: usize): Value {
         }
         store<u32>(f, pc, 4);
         store<u32>(f, <u32>resultSlot, 8);
-        funcGlobalsOfCurrent = <usize>load<u32>(f, 24);
         let r = invoke(load<u64>(callableSlot), args, nargs, kwnames, resultSlot);
         if (scratch != 0) releaseNestedArgs(scratch);
         if (r == 0) { sp = resultSlot + 8; continue; }
@@ -1421,9 +1601,52 @@ export function execute(entry: usize): Value {
         names = I.codeNames(code);
         continue;
       }
+      case Op.YIELD_VALUE: {
+        sp -= 8;
+        let v = load<u64>(sp);
+        let flags = load<u32>(f, 20);
+        if ((flags & F_GEN) == 0) { raiseText(E_SystemError, "yield outside a generator frame"); break; }
+        store<u32>(f, pc, 4);
+        store<u32>(f, <u32>sp, 8);
+        let g = ptrOf(load<u64>(f, 40));
+        let back = frameBack(f);
+        suspendFrame(f, g);
+        store<u32>(g, GEN_SUSPENDED, 20);
+        curFrame = back;
+        if ((flags & F_ENTRY) != 0) return v;
+        f = back;
+        code = frameCode(f);
+        units = I.codeUnits(code);
+        pc = load<u32>(f, 4);
+        sp = <usize>load<u32>(f, 8);
+        lb = frameLocalsBase(f, code);
+        consts = O.tupItems(I.codeConsts(code));
+        names = I.codeNames(code);
+        store<u64>(sp, v);
+        sp += 8;
+        continue;
+      }
       case Op.RETURN_VALUE: {
         let v = load<u64>(sp - 8);
         let flags = load<u32>(f, 20);
+        if ((flags & F_GEN) != 0) {
+          store<u32>(ptrOf(load<u64>(f, 40)), GEN_FINISHED, 20);
+          popFrame(f);
+          let back = frameBack(f);
+          curFrame = back;
+          if ((flags & F_ENTRY) != 0) return v;
+          // resumed by FOR_ITER in this loop: the loop is exhausted (pop the iterator, jump)
+          f = back;
+          code = frameCode(f);
+          units = I.codeUnits(code);
+          pc = load<u32>(f, 4);
+          sp = <usize>load<u32>(f, 8) - 8;
+          lb = frameLocalsBase(f, code);
+          consts = O.tupItems(I.codeConsts(code));
+          names = I.codeNames(code);
+          pc = load<u32>(units + (<usize>(pc - 1) << 2)) >> 8;
+          continue;
+        }
         if ((flags & F_INIT) != 0) {
           if (v != NONE) {
             let m = sbMark();
@@ -1459,8 +1682,7 @@ export function execute(entry: usize): Value {
         continue;
       }
       case Op.MAKE_FUNCTION: {
-        funcGlobalsOfCurrent = <usize>load<u32>(f, 24);
-        let r = makeFunction(arg, sp);
+        let r = makeFunction(arg, sp, <usize>load<u32>(f, 24));
         if (r == 0) break;
         sp = r;
         continue;
