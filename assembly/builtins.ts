@@ -636,17 +636,41 @@ function bPrint(args: usize, nargs: u32, kwnames: usize): Value {
   let sep = kwArg(args, nargs, kwnames, N.S_sep);
   let end = kwArg(args, nargs, kwnames, N.S_end);
   if (sep != NULL && sep != NONE && !isStr(sep)) return raiseTypeObj(E_TypeError, sep, "");
+  if (S_file == 0) { S_file = internText("file"); S_stdout = internText("stdout"); S_write = internText("write"); }
+  let file = kwArg(args, nargs, kwnames, S_file);
+  // print writes through whatever sys.stdout is now (redirect_stdout, user assignment)
+  if (file == NULL || file == NONE) file = dictGetStr(<usize>load<u32>(sysModule, 16), S_stdout);
+  if (file == NULL || file == NONE) return NONE;
+  if (file != stdoutObj && file != stderrObj) return printTo(file, args, npos, sep, end);
   let m = sbMark();
   for (let i: u32 = 0; i < npos; i++) {
     if (i > 0) { if (sep == NULL || sep == NONE) sbByte(32); else sbStr(ptrOf(sep)); }
     if (!P.appendStr(arg(args, i))) { sbReset(m); return ERR; }
   }
   if (end == NULL || end == NONE) sbByte(10); else if (isStr(end)) sbStr(ptrOf(end));
-  let fd = 1;
-  let file = kwArg(args, nargs, kwnames, internText("file"));
-  if (file != NULL && file == stderrObj) fd = 2;
-  hostWrite(fd, sbBase() + m, sbMark() - m);
+  hostWrite(file == stderrObj ? 2 : 1, sbBase() + m, sbMark() - m);
   sbReset(m);
+  return NONE;
+}
+let S_file: usize = 0;
+let S_stdout: usize = 0;
+let S_write: usize = 0;
+
+/** print() to a Python object: one file.write() call per argument, separator and end, as CPython. */
+function printTo(file: Value, args: usize, npos: u32, sep: Value, end: Value): Value {
+  let write = P.getAttr(file, S_write);
+  if (write == ERR) return ERR;
+  for (let i: u32 = 0; i < npos; i++) {
+    if (i > 0) {
+      let sv = sep == NULL || sep == NONE ? mkPtr(internText(" ")) : sep;
+      if (callNested1(write, sv) == ERR) return ERR;
+    }
+    let s = P.strOf(arg(args, i));
+    if (s == 0) return ERR;
+    if (callNested1(write, mkPtr(s)) == ERR) return ERR;
+  }
+  let ev = end == NULL || end == NONE ? mkPtr(internText("\n")) : end;
+  if (callNested1(write, ev) == ERR) return ERR;
   return NONE;
 }
 
@@ -908,7 +932,10 @@ function callMethod(id: i32, self: Value, args: usize, npos: u32, nargs: u32, kw
       else {
         let e = arg(args, 0);
         if (typeOf(e) == T_type && isExcType(ptrOf(e))) {
-          e = npos > 1 && arg(args, 1) != NONE ? callNested1(e, arg(args, 1)) : callNested(e, 0, 0);
+          // throw(type, value): a value that already is an instance of type is raised as itself
+          let val: Value = npos > 1 ? arg(args, 1) : NONE;
+          if (val != NONE && isSubtype(typeOf(val), ptrOf(e))) e = val;
+          else e = val != NONE ? callNested1(e, val) : callNested(e, 0, 0);
           if (e == ERR) return ERR;
         }
         if (!isExcInstance(e)) return raiseText(E_TypeError, "exceptions must be classes or instances deriving from BaseException, not " + "object");
