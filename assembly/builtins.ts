@@ -18,6 +18,7 @@ import { K, T_type, T_object, T_int, T_bool, T_float, T_str, T_none, T_tuple, T_
   newBuiltin, builtinName, internText, intern, newStr, strFrom, excArgs, excTb, newModule } from "./objects";
 import * as P from "./ops";
 import * as N from "./names";
+import { genThrow, genClose } from "./generators";
 import * as I from "./image";
 import { raiseText, raiseBuilt, raiseTypeObj, raiseStr, raiseValue, E_TypeError, E_ValueError,
   E_KeyError, E_IndexError, E_AttributeError, E_StopIteration, E_OverflowError, E_RuntimeError,
@@ -939,25 +940,12 @@ function callMethod(id: i32, self: Value, args: usize, npos: u32, nargs: u32, kw
           if (e == ERR) return ERR;
         }
         if (!isExcInstance(e)) return raiseText(E_TypeError, "exceptions must be classes or instances deriving from BaseException, not " + "object");
-        v = throwIntoGenerator(p, e);
+        v = genThrow(p, e);
       }
       if (v != NULL) return v;
       return raiseStopIteration(genReturnValue);
     }
-    case B.GEN_CLOSE: {
-      let st = load<u32>(p, 20);
-      if (st == 0 || st == 3) { store<u32>(p, 3, 20); return NONE; }
-      let ge = O.newInstance(E_GeneratorExit);
-      if (ge == 0) return ERR;
-      let v = throwIntoGenerator(p, mkPtr(ge));
-      if (v == ERR) {
-        let t = typeOf(curExc);
-        if (isSubtype(t, E_GeneratorExit) || isSubtype(t, E_StopIteration)) { clearCurExc(); return NONE; }
-        return ERR;
-      }
-      if (v == NULL) return NONE;
-      return raiseText(E_RuntimeError, "generator ignored GeneratorExit");
-    }
+    case B.GEN_CLOSE: return genClose(p);
     case B.SET_UNION: case B.SET_INTERSECTION: case B.SET_DIFFERENCE: case B.SET_SYMDIFF: {
       let ops: P.Bin[] = [P.Bin.OR, P.Bin.AND, P.Bin.SUB, P.Bin.XOR];
       let acc: Value = self;

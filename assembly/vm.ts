@@ -29,6 +29,7 @@ import * as P from "./ops";
 import { Bin } from "./ops";
 import * as N from "./names";
 import { importModule } from "./modules";
+import { yieldFromStep, yfValue } from "./generators";
 import { hostTraceStep } from "./host";
 import { sbMark, sbText, sbStr, sbInt, sbTake, sbByte, sbBase, sbReset } from "./strbuf";
 import { callBuiltin, constructBuiltin, builtinsDict, sysModule, OBJECT_INIT_ID, EXC_INIT_ID, FIRST_METHOD_ID,
@@ -1606,6 +1607,18 @@ export function execute(entry: usize): Value {
         names = I.codeNames(code);
         continue;
       }
+      case Op.YIELD_FROM: {
+        sp -= 8;
+        store<u32>(f, pc, 4);
+        store<u32>(f, <u32>sp, 8);
+        let r = yieldFromStep(load<u64>(sp - 8), load<u64>(sp));
+        if (r == ERR) break;
+        if (r == NULL) { store<u64>(sp - 8, yfValue); continue; } // the subiterator's return value
+        // yield r with pc back on this YIELD_FROM: the resume pushes the sent value and repeats it
+        pc--;
+        store<u64>(sp, r);
+        sp += 8;
+      } // falls through
       case Op.YIELD_VALUE: {
         sp -= 8;
         let v = load<u64>(sp);
