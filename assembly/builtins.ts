@@ -351,20 +351,26 @@ export function callBuiltin(id: i32, self: Value, args: usize, nargs: u32, kwnam
       return O.newSeqIter(mkPtr(out));
     }
     case B.ZIP: {
-      let lists = newList(npos);
-      let n: u32 = 0xFFFFFFFF;
+      // advances the iterators in lockstep, stopping at the first exhausted one, so zip(g, g)
+      // pairs consecutive items and no iterator is read past the shortest (still eager)
+      let its = newList(npos);
       for (let i: u32 = 0; i < npos; i++) {
-        let l = O.toListValue(arg(args, i));
-        if (l == ERR) return ERR;
-        listAppend(lists, l);
-        if (listLen(ptrOf(l)) < n) n = listLen(ptrOf(l));
+        let it = P.getIter(arg(args, i));
+        if (it == ERR) return ERR;
+        listAppend(its, it);
       }
-      if (npos == 0) n = 0;
-      let out = newList(n);
-      for (let j: u32 = 0; j < n; j++) {
+      let out = newList(4);
+      while (npos > 0) {
         let t = newTuple(npos);
         if (t == 0) return ERR;
-        for (let i: u32 = 0; i < npos; i++) tupSet(t, i, listGet(ptrOf(listGet(lists, i)), j));
+        let done = false;
+        for (let i: u32 = 0; i < npos; i++) {
+          let v = P.iterNext(listGet(its, i));
+          if (v == ERR) return ERR;
+          if (v == NULL) { done = true; break; }
+          tupSet(t, i, v);
+        }
+        if (done) break;
         listAppend(out, mkPtr(t));
       }
       return O.newSeqIter(mkPtr(out));
