@@ -56,6 +56,7 @@ export const enum B {
   SET_UNION, SET_INTERSECTION, SET_DIFFERENCE, SET_SYMDIFF, SET_ISSUBSET, SET_ISSUPERSET, SET_UPDATE,
   SET_COPY, SET_CLEAR, SET_POP,
   GEN_SEND, GEN_THROW, GEN_CLOSE,
+  PROP_GETTER, PROP_SETTER, PROP_DELETER, DICT_POPITEM, SET_ISDISJOINT,
 }
 export const OBJECT_INIT_ID: i32 = B.OBJECT_INIT;
 /** Ids from here on are methods: called unbound, their first argument is self. */
@@ -167,6 +168,12 @@ export function initBuiltins(): void {
     "update", "copy", "clear", "pop"];
   for (let i = 0; i < setNames.length; i++) method(T_set, <i32>B.SET_UNION + i, setNames[i]);
   for (let i = 0; i < 6; i++) method(T_frozenset, <i32>B.SET_UNION + i, setNames[i]);
+  method(T_property, B.PROP_GETTER, "getter");
+  method(T_property, B.PROP_SETTER, "setter");
+  method(T_property, B.PROP_DELETER, "deleter");
+  method(T_dict, B.DICT_POPITEM, "popitem");
+  method(T_set, B.SET_ISDISJOINT, "isdisjoint");
+  method(T_frozenset, B.SET_ISDISJOINT, "isdisjoint");
   method(O.T_generator, B.GEN_SEND, "send");
   method(O.T_generator, B.GEN_THROW, "throw");
   method(O.T_generator, B.GEN_CLOSE, "close");
@@ -932,6 +939,38 @@ function callMethod(id: i32, self: Value, args: usize, npos: u32, nargs: u32, kw
       return mkSmallInt(strCps(ptrOf(v)));
     }
     case B.IO_FLUSH: return NONE;
+    case B.PROP_GETTER: case B.PROP_SETTER: case B.PROP_DELETER: {
+      // a copy of the property with one accessor replaced (decorator form: @x.setter)
+      if (!argCount(id == B.PROP_GETTER ? "getter" : id == B.PROP_SETTER ? "setter" : "deleter", npos, 1, 1)) return ERR;
+      let g = load<u64>(p, 16), s = load<u64>(p, 24), d = load<u64>(p, 32);
+      if (id == B.PROP_GETTER) g = arg(args, 0);
+      else if (id == B.PROP_SETTER) s = arg(args, 0);
+      else d = arg(args, 0);
+      return O.newWrapper(T_property, g, s, d);
+    }
+    case B.DICT_POPITEM: {
+      for (let i = <i32>dictUsed(p) - 1; i >= 0; i--) {
+        let k = entryKey(p, <u32>i);
+        if (k == NULL) continue;
+        let t = newTuple(2);
+        if (t == 0) return ERR;
+        tupSet(t, 0, k);
+        tupSet(t, 1, entryVal(p, <u32>i));
+        O.dictDel(p, k);
+        return mkPtr(t);
+      }
+      return raiseText(E_KeyError, "popitem(): dictionary is empty");
+    }
+    case B.SET_ISDISJOINT: {
+      let l = O.toListValue(arg(args, 0));
+      if (l == ERR) return ERR;
+      for (let j: u32 = 0; j < listLen(ptrOf(l)); j++) {
+        let r = dictGet(p, listGet(ptrOf(l), j));
+        if (r == ERR) return ERR;
+        if (r != NULL) return FALSE;
+      }
+      return TRUE;
+    }
     case B.GEN_SEND: case B.GEN_THROW: {
       if (!argCount(id == B.GEN_SEND ? "send" : "throw", npos, 1, id == B.GEN_SEND ? 1 : 3)) return ERR;
       let v: Value;
@@ -972,8 +1011,16 @@ function callMethod(id: i32, self: Value, args: usize, npos: u32, nargs: u32, kw
       return acc;
     }
     case B.SET_ISSUBSET: case B.SET_ISSUPERSET: {
-      let a = id == B.SET_ISSUBSET ? p : ptrOf(arg(args, 0));
-      let b = id == B.SET_ISSUBSET ? ptrOf(arg(args, 0)) : p;
+      let other = arg(args, 0);
+      if (typeOf(other) != T_set && typeOf(other) != T_frozenset) {
+        let s = O.newDictOf(T_set);
+        let l = O.toListValue(other);
+        if (s == 0 || l == ERR) return ERR;
+        for (let j: u32 = 0; j < listLen(ptrOf(l)); j++) if (!dictSet(s, listGet(ptrOf(l), j), NONE)) return ERR;
+        other = mkPtr(s);
+      }
+      let a = id == B.SET_ISSUBSET ? p : ptrOf(other);
+      let b = id == B.SET_ISSUBSET ? ptrOf(other) : p;
       for (let i: u32 = 0; i < dictUsed(a); i++) {
         let k = entryKey(a, i);
         if (k == NULL) continue;

@@ -41,6 +41,7 @@ export let E_ImportError: usize = 0;
 export let E_ModuleNotFoundError: usize = 0;
 export let E_UnicodeError: usize = 0;
 export let E_HostError: usize = 0;
+export let E_OSError: usize = 0;
 /** Preallocated so running out of memory can still be reported. */
 let memoryErrorInst: Value = NULL;
 export function memoryErrorInstance(): Value { return memoryErrorInst; }
@@ -79,6 +80,19 @@ export function initExceptions(builtins: usize): void {
   E_ImportError = exc("ImportError", E_Exception, builtins);
   E_ModuleNotFoundError = exc("ModuleNotFoundError", E_ImportError, builtins);
   E_HostError = exc("HostError", E_Exception, builtins);
+  E_OSError = exc("OSError", E_Exception, builtins);
+  dictSet(builtins, mkPtr(internText("IOError")), mkPtr(E_OSError));
+  dictSet(builtins, mkPtr(internText("EnvironmentError")), mkPtr(E_OSError));
+  exc("FileNotFoundError", E_OSError, builtins);
+  exc("FileExistsError", E_OSError, builtins);
+  exc("PermissionError", E_OSError, builtins);
+  exc("TimeoutError", E_OSError, builtins);
+  exc("ConnectionError", E_OSError, builtins);
+  exc("EOFError", E_Exception, builtins);
+  exc("BufferError", E_Exception, builtins);
+  exc("FloatingPointError", E_ArithmeticError, builtins);
+  exc("SystemExit", E_BaseException, builtins);
+  exc("Warning", E_Exception, builtins);
   memoryErrorInst = mkPtr(newInstance(E_MemoryError));
 }
 

@@ -955,6 +955,25 @@ function builtinOrder(a: Value, b: Value): i32 {
   return 2;
 }
 
+/** Set comparisons are subset tests (a partial order): <=, <, >=, >. NOTIMPL if not two sets. */
+function setOrder(op: i32, a: Value, b: Value): Value {
+  if (!isPtr(a) || !isPtr(b)) return NOTIMPL;
+  let ta = objType(ptrOf(a)), tb = objType(ptrOf(b));
+  if (!((ta == T_set || ta == T_frozenset) && (tb == T_set || tb == T_frozenset))) return NOTIMPL;
+  let small = op == Cmp.LT || op == Cmp.LE ? ptrOf(a) : ptrOf(b);
+  let big = small == ptrOf(a) ? ptrOf(b) : ptrOf(a);
+  if (dictLen(small) > dictLen(big)) return FALSE;
+  if ((op == Cmp.LT || op == Cmp.GT) && dictLen(small) == dictLen(big)) return FALSE;
+  for (let i: u32 = 0; i < dictUsed(small); i++) {
+    let k = entryKey(small, i);
+    if (k == NULL) continue;
+    let r = dictGet(big, k);
+    if (r == ERR) return ERR;
+    if (r == NULL) return FALSE;
+  }
+  return TRUE;
+}
+
 export function compareOp(op: i32, a: Value, b: Value): Value {
   switch (op) {
     case Cmp.IS: return mkBool(a == b);
@@ -999,6 +1018,8 @@ export function compareOp(op: i32, a: Value, b: Value): Value {
       if (r < 0) return ERR;
       return mkBool((r == 1) == (op == Cmp.EQ));
     }
+    let sr = setOrder(op, a, b);
+    if (sr != NOTIMPL) return sr;
     let c = builtinOrder(a, b);
     if (c == 3) return ERR;
     if (c == 4) return FALSE;
@@ -1539,6 +1560,12 @@ export function getItem(obj: Value, key: Value): Value {
       }
       return v;
     }
+    if (t == T_range && keyIsSlice) {
+      if (!resolveSlice(ptrOf(key), rangeLen(p))) return ERR;
+      let a = load<i64>(p, 16), st = load<i64>(p, 32);
+      let start = a + sliceStart * st, step = st * sliceStep;
+      return O.newRangeObj(T_range, start, start + sliceCount * step, step);
+    }
     if (t == T_range && keyIsInt) {
       let n = rangeLen(p);
       let i = seqIndex(key, n, "range object");
@@ -1620,6 +1647,21 @@ function listSetSlice(l: usize, s: usize, v: Value): bool {
 export function delItem(obj: Value, key: Value): bool {
   if (isPtr(obj)) {
     let p = ptrOf(obj), t = objType(p);
+    if (t == T_list && isPtr(key) && objType(ptrOf(key)) == T_slice) {
+      let n = listLen(p);
+      if (!resolveSlice(ptrOf(key), n)) return false;
+      // keep the items the slice does not select, in order
+      let items = O.listItems(p);
+      let out: u32 = 0;
+      for (let i: u32 = 0; i < n; i++) {
+        let d = <i64>i - sliceStart;
+        let selected = sliceCount > 0 && (sliceStep > 0 ? d >= 0 && d % sliceStep == 0 && d / sliceStep < sliceCount
+                                                      : d <= 0 && (-d) % (-sliceStep) == 0 && (-d) / (-sliceStep) < sliceCount);
+        if (!selected) { store<u64>(items + (<usize>out << 3), load<u64>(items + (<usize>i << 3))); out++; }
+      }
+      O.listSetLen(p, out);
+      return true;
+    }
     if (t == T_list && (isIntV(key) || isBool(key))) {
       let n = listLen(p);
       let i = seqIndex(key, n, "list assignment");
