@@ -85,6 +85,9 @@ function markChildren(p: usize): void {
     case K.TB: markPtr(<usize>load<u32>(p, 16)); markPtr(<usize>load<u32>(p, 20)); break;
     case K.SUPER: markPtr(<usize>load<u32>(p, 16)); markValue(load<u64>(p, 24)); break;
     case K.MODULE: markPtr(<usize>load<u32>(p, 16)); markPtr(<usize>load<u32>(p, 20)); break;
+    case K.GCM: // generators.ts: generator, func, args, kwargs
+      markValue(load<u64>(p, 16)); markValue(load<u64>(p, 24)); markValue(load<u64>(p, 32)); markValue(load<u64>(p, 40));
+      break;
     case K.GEN: {
       markPtr(<usize>load<u32>(p, 24));
       markPtr(<usize>load<u32>(p, 28));
