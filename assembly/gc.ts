@@ -126,7 +126,7 @@ function markFrames(f: usize): void {
 function freeObject(p: usize): void {
   switch (typeKind(objType(p))) {
     case K.LIST: O.listFree(p); break;
-    case K.GEN: rawFree(genBlock(p), <usize>I.codeFrameBytes(<usize>load<u32>(p, 24))); break;
+    // K.GEN: the suspended frame is inline in the object (gcAllocGen)
     case K.DICT: case K.SET: O.dictFree(p); break;
     case K.CODE: {
       let n = <usize>I.codeNUnits(p);

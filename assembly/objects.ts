@@ -612,8 +612,10 @@ export function initEmptyTuple(): void {
 export function emptyStr(): usize { return emptyStrObj; }
 
 // generator: see vm.ts (+16 frame block, +20 state, +24 code, +28 qualname)
-export function gcAllocGen(): usize {
-  let g = gcAlloc(HDR + 16, T_generator);
+/** A generator with room for its suspended frame (frameBytes) inline after the 16 bytes of fields:
+ * one allocation from the size classes instead of a TLSF block per generator. */
+export function gcAllocGen(frameBytes: usize): usize {
+  let g = gcAlloc(HDR + 16 + frameBytes, T_generator);
   if (g == 0) raiseMemoryError();
   return g;
 }

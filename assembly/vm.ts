@@ -341,11 +341,9 @@ function suspendFrame(f: usize, g: usize): void {
 /** Creates the generator for a call of generator function fn (arguments already bound in f). */
 function makeGenerator(f: usize, fn: usize): Value {
   let code = frameCode(f);
-  let g = O.gcAllocGen();
+  let g = O.gcAllocGen(<usize>I.codeFrameBytes(code));
   if (g == 0) { popFrame(f); return ERR; }
-  let blk = rawAlloc(<usize>I.codeFrameBytes(code));
-  if (blk == 0) { popFrame(f); return raiseMemoryError(); }
-  store<u32>(g, <u32>blk, 16);
+  store<u32>(g, <u32>(g + 32), 16); // the frame block is inline (gcAllocGen)
   store<u32>(g, GEN_CREATED, 20);
   store<u32>(g, <u32>code, 24);
   store<u32>(g, <u32>funcQualname(fn), 28);
