@@ -445,7 +445,18 @@ export function newBound(self: Value, fn: Value): Value {
 // +48 __traceback__ (u64 each), +56 u32 __suppress_context__.
 export const INST_SIZE: usize = 24;
 export const EXC_SIZE: usize = 64;
+/** The instance dict; 0 for an exception that never had an attribute stored. */
 @inline export function instDict(o: usize): usize { return <usize>load<u32>(o, 16); }
+/** The instance dict, created if missing (0 only when memory ran out). */
+export function instDictOrNew(o: usize): usize {
+  let d = <usize>load<u32>(o, 16);
+  if (d == 0) {
+    d = newDict();
+    if (d == 0) return 0;
+    store<u32>(o, <u32>d, 16);
+  }
+  return d;
+}
 @inline export function excArgs(e: usize): Value { return load<u64>(e, 24); }
 @inline export function excContext(e: usize): Value { return load<u64>(e, 32); }
 @inline export function excCause(e: usize): Value { return load<u64>(e, 40); }
@@ -462,9 +473,13 @@ export function newInstance(t: usize): usize {
   let exc = (typeFlags(t) & TF_EXC) != 0;
   let o = gcAlloc(exc ? EXC_SIZE : INST_SIZE, t);
   if (o == 0) { raiseMemoryError(); return 0; }
-  let d = newDict();
-  if (d == 0) return 0;
-  store<u32>(o, <u32>d, 16);
+  if (!exc) {
+    // an exception's dict is made on its first attribute store (instDictOrNew): most never get
+    // one, and raise-heavy loops paid three allocations for it (bench exitpath cm_swallow)
+    let d = newDict();
+    if (d == 0) return 0;
+    store<u32>(o, <u32>d, 16);
+  }
   if (exc) {
     store<u64>(o, mkPtr(emptyTuple), 24);
     store<u64>(o, NONE, 32);

@@ -1253,7 +1253,7 @@ export function getAttr(obj: Value, name: usize): Value {
     let p = ptrOf(obj);
     let d = lookupType(t, name);
     if (d != NULL && isPtr(d) && objType(ptrOf(d)) == T_property) return bindDescriptor(d, obj, t);
-    let v = dictGetStr(instDict(p), name);
+    let v = instDict(p) != 0 ? dictGetStr(instDict(p), name) : NULL;
     if (v != NULL) return v;
     if (k == K.EXC) {
       if (name == N.S_args) return excArgs(p);
@@ -1268,7 +1268,7 @@ export function getAttr(obj: Value, name: usize): Value {
     }
     if (d != NULL) return bindDescriptor(d, obj, t);
     if (name == N.S___class__) return mkPtr(t);
-    if (name == N.S___dict__) return mkPtr(instDict(p));
+    if (name == N.S___dict__) { let d = O.instDictOrNew(p); return d != 0 ? mkPtr(d) : ERR; }
     let ga = lookupType(t, N.S___getattr__);
     if (ga != NULL) return callNested2(ga, obj, mkPtr(name));
     return attrError(obj, name);
@@ -1395,7 +1395,8 @@ export function setAttr(obj: Value, name: usize, v: Value): bool {
       if (name == N.S___traceback__) { setExcTb(p, v); return true; }
       if (name == N.S___suppress_context__) { let r = truthy(v); if (r < 0) return false; setExcSuppress(p, r == 1); return true; }
     }
-    return dictSet(instDict(p), mkPtr(name), v);
+    let id = O.instDictOrNew(p);
+    return id != 0 && dictSet(id, mkPtr(name), v);
   }
   if (k == K.TYPE && (typeFlags(ptrOf(obj)) & TF_BUILTIN) == 0) {
     if (!dictSet(typeDict(ptrOf(obj)), mkPtr(name), v)) return false;
