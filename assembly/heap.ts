@@ -37,7 +37,7 @@ export function heapInit(): void {
 
 /** Allocates a zeroed object of `size` bytes (header included) of type `type`. Returns 0 when
  * the heap limit would be crossed; callers turn that into MemoryError. */
-export function gcAlloc(size: usize, type: usize): usize {
+export function gcAlloc(size: usize, type: usize, zero: bool = true): usize {
   size = (size + 15) & ~15;
   let p: usize;
   let cls: usize = size >> 4;
@@ -60,7 +60,8 @@ export function gcAlloc(size: usize, type: usize): usize {
     p = heap.alloc(size);
     cls = 0;
   }
-  memory.fill(p, 0, size);
+  // a caller that writes every byte it reads (a generator's inline frame) skips the fill
+  if (zero) memory.fill(p, 0, size); else memory.fill(p, 0, HDR + 16);
   store<u32>(p, <u32>type);
   store<u32>(p, <u32>((size >> 4) << 8), 4);
   store<u32>(p, <u32>allObjects, 8);

@@ -630,7 +630,7 @@ export function emptyStr(): usize { return emptyStrObj; }
 /** A generator with room for its suspended frame (frameBytes) inline after the 16 bytes of fields:
  * one allocation from the size classes instead of a TLSF block per generator. */
 export function gcAllocGen(frameBytes: usize): usize {
-  let g = gcAlloc(HDR + 16 + frameBytes, T_generator);
+  let g = gcAlloc(HDR + 16 + frameBytes, T_generator, false); // the frame is copied in whole
   if (g == 0) raiseMemoryError();
   return g;
 }
