@@ -10,6 +10,8 @@ import { objType, allObjects, setAllObjects, resetGCCounter, gcFree, rawFree, li
 import * as O from "./objects";
 import { K, typeKind } from "./objects";
 import * as I from "./image";
+import { modulesRoot } from "./modules";
+import { findFinalizable, pendingAt, pendingCount, runFinalizers } from "./generators";
 import { handledExc, frameBack, GEN_RUNNING, GEN_FINISHED, genBlock } from "./vm";
 import { curExc, memoryErrorInstance } from "./errors";
 import { builtinsDict, sysModule, gcRootClasses } from "./builtins";
@@ -83,6 +85,9 @@ function markChildren(p: usize): void {
     case K.TB: markPtr(<usize>load<u32>(p, 16)); markPtr(<usize>load<u32>(p, 20)); break;
     case K.SUPER: markPtr(<usize>load<u32>(p, 16)); markValue(load<u64>(p, 24)); break;
     case K.MODULE: markPtr(<usize>load<u32>(p, 16)); markPtr(<usize>load<u32>(p, 20)); break;
+    case K.GCM: // generators.ts: generator, func, args, kwargs
+      markValue(load<u64>(p, 16)); markValue(load<u64>(p, 24)); markValue(load<u64>(p, 32)); markValue(load<u64>(p, 40));
+      break;
     case K.GEN: {
       markPtr(<usize>load<u32>(p, 24));
       markPtr(<usize>load<u32>(p, 28));
@@ -121,7 +126,7 @@ function markFrames(f: usize): void {
 function freeObject(p: usize): void {
   switch (typeKind(objType(p))) {
     case K.LIST: O.listFree(p); break;
-    case K.GEN: rawFree(genBlock(p), <usize>I.codeFrameBytes(<usize>load<u32>(p, 24))); break;
+    // K.GEN: the suspended frame is inline in the object (gcAllocGen)
     case K.DICT: case K.SET: O.dictFree(p); break;
     case K.CODE: {
       let n = <usize>I.codeNUnits(p);
@@ -150,6 +155,7 @@ export function collect(top: usize): void {
   markPtr(O.emptyTuple);
   markPtr(O.emptyStr());
   markPtr(runRoots);
+  markPtr(modulesRoot());
   markPtr(O.T_type); markPtr(O.T_object); markPtr(O.T_int); markPtr(O.T_bool); markPtr(O.T_float);
   markPtr(O.T_str); markPtr(O.T_none); markPtr(O.T_tuple); markPtr(O.T_list); markPtr(O.T_dict);
   markPtr(O.T_set); markPtr(O.T_frozenset); markPtr(O.T_function); markPtr(O.T_code); markPtr(O.T_cell);
@@ -160,6 +166,15 @@ export function collect(top: usize): void {
   while (stackLen > 0) {
     stackLen--;
     markChildren(<usize>load<u32>(stack + (stackLen << 2)));
+  }
+  // unreachable generators suspended in a try/with survive until runFinalizers has closed them
+  let first = pendingCount();
+  if (findFinalizable(allObjects) > 0) {
+    for (let i = first; i < pendingCount(); i++) markPtr(pendingAt(i));
+    while (stackLen > 0) {
+      stackLen--;
+      markChildren(<usize>load<u32>(stack + (stackLen << 2)));
+    }
   }
   // sweep: unlink and free the unmarked, clear marks on the rest
   let prev: usize = 0;
@@ -184,4 +199,7 @@ export function collect(top: usize): void {
     setGCThreshold(live < (2 << 20) ? (4 << 20) : live * 2);
   }
   collections++;
+  // closed generators are garbage now: free them at once, so that objects kept only for their
+  // finalizer never count as live data when the next trigger is sized (the heap would grow)
+  if (runFinalizers()) collect(top);
 }

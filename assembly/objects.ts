@@ -13,6 +13,7 @@ export const enum K {
   INST = 0, TYPE = 1, INT = 2, STR = 3, TUPLE = 4, LIST = 5, DICT = 6, SET = 7, FUNC = 8, CODE = 9,
   CELL = 10, EXC = 11, BOUND = 12, RANGE = 13, RANGEITER = 14, SEQITER = 15, SLICE = 16, BUILTIN = 17,
   TB = 18, SMETH = 19, CMETH = 20, PROP = 21, SUPER = 22, MODULE = 23, GEN = 24, DICTVIEW = 25,
+  GCM = 26, // @contextmanager objects (generators.ts)
   // kinds of types whose values are never heap objects
   FLOAT = 30, BOOL = 31, NONETYPE = 32, OTHER = 33,
 }
@@ -444,7 +445,18 @@ export function newBound(self: Value, fn: Value): Value {
 // +48 __traceback__ (u64 each), +56 u32 __suppress_context__.
 export const INST_SIZE: usize = 24;
 export const EXC_SIZE: usize = 64;
+/** The instance dict; 0 for an exception that never had an attribute stored. */
 @inline export function instDict(o: usize): usize { return <usize>load<u32>(o, 16); }
+/** The instance dict, created if missing (0 only when memory ran out). */
+export function instDictOrNew(o: usize): usize {
+  let d = <usize>load<u32>(o, 16);
+  if (d == 0) {
+    d = newDict();
+    if (d == 0) return 0;
+    store<u32>(o, <u32>d, 16);
+  }
+  return d;
+}
 @inline export function excArgs(e: usize): Value { return load<u64>(e, 24); }
 @inline export function excContext(e: usize): Value { return load<u64>(e, 32); }
 @inline export function excCause(e: usize): Value { return load<u64>(e, 40); }
@@ -461,9 +473,13 @@ export function newInstance(t: usize): usize {
   let exc = (typeFlags(t) & TF_EXC) != 0;
   let o = gcAlloc(exc ? EXC_SIZE : INST_SIZE, t);
   if (o == 0) { raiseMemoryError(); return 0; }
-  let d = newDict();
-  if (d == 0) return 0;
-  store<u32>(o, <u32>d, 16);
+  if (!exc) {
+    // an exception's dict is made on its first attribute store (instDictOrNew): most never get
+    // one, and raise-heavy loops paid three allocations for it (bench exitpath cm_swallow)
+    let d = newDict();
+    if (d == 0) return 0;
+    store<u32>(o, <u32>d, 16);
+  }
   if (exc) {
     store<u64>(o, mkPtr(emptyTuple), 24);
     store<u64>(o, NONE, 32);
@@ -611,8 +627,10 @@ export function initEmptyTuple(): void {
 export function emptyStr(): usize { return emptyStrObj; }
 
 // generator: see vm.ts (+16 frame block, +20 state, +24 code, +28 qualname)
-export function gcAllocGen(): usize {
-  let g = gcAlloc(HDR + 16, T_generator);
+/** A generator with room for its suspended frame (frameBytes) inline after the 16 bytes of fields:
+ * one allocation from the size classes instead of a TLSF block per generator. */
+export function gcAllocGen(frameBytes: usize): usize {
+  let g = gcAlloc(HDR + 16 + frameBytes, T_generator, false); // the frame is copied in whole
   if (g == 0) raiseMemoryError();
   return g;
 }

@@ -18,6 +18,7 @@ import { K, typeOf, typeKind, typeName, lookupType, isIntV, intOf, mkInt, T_int,
   setExcTb, setExcSuppress, setExcArgs, dictUsed, entryKey, entryVal, newDict, isSubtype, T_ellipsis,
   T_notimpl, strFrom } from "./objects";
 import * as N from "./names";
+import { ID_CM_FACTORY } from "./generators";
 import { raiseText, raiseTypeObj, raiseBuilt, raiseStr, raiseMemoryError, E_TypeError, E_ZeroDivisionError,
   E_OverflowError, E_AttributeError, E_IndexError, E_KeyError, E_ValueError, E_StopIteration,
   curExc, clearCurExc, isExcType, raiseValue, raiseKeyError } from "./errors";
@@ -491,7 +492,13 @@ export function appendSafeRepr(v: Value): void {
 
 /** Class names as CPython prints them in reprs: builtins bare, user classes as __main__.Name. */
 export function appendTypeQualified(t: usize): void {
-  if ((typeFlags(t) & TF_BUILTIN) == 0) sbText("__main__.");
+  // a class statement records its module in __module__ (contextlib's classes say contextlib.);
+  // builtin types, exception classes included, have none and print bare
+  let mod = (typeFlags(t) & TF_BUILTIN) == 0 ? dictGetStr(typeDict(t), N.S___module__) : NULL;
+  if (isPtr(mod) && objType(ptrOf(mod)) == T_str && !O.strEqText(ptrOf(mod), "builtins")) {
+    sbStr(ptrOf(mod));
+    sbText(".");
+  }
   let q = dictGetStr(typeDict(t), N.S___qualname__);
   if (isPtr(q) && objType(ptrOf(q)) == T_str) sbStr(ptrOf(q));
   else sbStr(typeName(t));
@@ -1225,6 +1232,8 @@ export function bindDescriptor(v: Value, inst: Value, cls: usize): Value {
   if (t == T_function) return inst == NULL ? v : newBound(inst, v);
   if (t == T_staticmethod) return load<u64>(ptrOf(v), 16);
   if (t == T_classmethod) return newBound(mkPtr(cls), load<u64>(ptrOf(v), 16));
+  // a @contextmanager factory stored on a class binds like the function it wraps
+  if (t == T_builtin && inst != NULL && builtinId(ptrOf(v)) == ID_CM_FACTORY) return newBound(inst, v);
   if (t == T_builtin && inst != NULL && builtinSelf(ptrOf(v)) == NULL) {
     let b = newBuiltin(builtinId(ptrOf(v)), builtinName(ptrOf(v)), inst);
     return b == 0 ? ERR : mkPtr(b);
@@ -1244,7 +1253,7 @@ export function getAttr(obj: Value, name: usize): Value {
     let p = ptrOf(obj);
     let d = lookupType(t, name);
     if (d != NULL && isPtr(d) && objType(ptrOf(d)) == T_property) return bindDescriptor(d, obj, t);
-    let v = dictGetStr(instDict(p), name);
+    let v = instDict(p) != 0 ? dictGetStr(instDict(p), name) : NULL;
     if (v != NULL) return v;
     if (k == K.EXC) {
       if (name == N.S_args) return excArgs(p);
@@ -1259,7 +1268,7 @@ export function getAttr(obj: Value, name: usize): Value {
     }
     if (d != NULL) return bindDescriptor(d, obj, t);
     if (name == N.S___class__) return mkPtr(t);
-    if (name == N.S___dict__) return mkPtr(instDict(p));
+    if (name == N.S___dict__) { let d = O.instDictOrNew(p); return d != 0 ? mkPtr(d) : ERR; }
     let ga = lookupType(t, N.S___getattr__);
     if (ga != NULL) return callNested2(ga, obj, mkPtr(name));
     return attrError(obj, name);
@@ -1386,13 +1395,15 @@ export function setAttr(obj: Value, name: usize, v: Value): bool {
       if (name == N.S___traceback__) { setExcTb(p, v); return true; }
       if (name == N.S___suppress_context__) { let r = truthy(v); if (r < 0) return false; setExcSuppress(p, r == 1); return true; }
     }
-    return dictSet(instDict(p), mkPtr(name), v);
+    let id = O.instDictOrNew(p);
+    return id != 0 && dictSet(id, mkPtr(name), v);
   }
   if (k == K.TYPE && (typeFlags(ptrOf(obj)) & TF_BUILTIN) == 0) {
     if (!dictSet(typeDict(ptrOf(obj)), mkPtr(name), v)) return false;
     refreshAllSlots();
     return true;
   }
+  if (k == K.MODULE) return dictSet(<usize>load<u32>(ptrOf(obj), 16), mkPtr(name), v); // sys.stdout = x
   if (k == K.FUNC) {
     let f = ptrOf(obj);
     let d = <usize>load<u32>(f, 44);

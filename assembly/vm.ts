@@ -28,6 +28,8 @@ import { curExc, setCurExc, clearCurExc, raiseText, raiseBuilt, raiseTypeObj, ra
 import * as P from "./ops";
 import { Bin } from "./ops";
 import * as N from "./names";
+import { importModule } from "./modules";
+import { yieldFromStep, yfValue, gcmType, gcmEnter, gcmExit } from "./generators";
 import { hostTraceStep } from "./host";
 import { sbMark, sbText, sbStr, sbInt, sbTake, sbByte, sbBase, sbReset } from "./strbuf";
 import { callBuiltin, constructBuiltin, builtinsDict, sysModule, OBJECT_INIT_ID, EXC_INIT_ID, FIRST_METHOD_ID,
@@ -80,6 +82,10 @@ export function nestedArgs(n: u32): usize {
 export function releaseNestedArgs(n: u32): void { argTop -= <usize>n << 3; }
 
 /** Resets frame and scratch state after an aborted run so the VM stays usable. */
+// setters for modules.ts / generators.ts, which run nested code like callNested does
+export function setCurFrame(f: usize): void { curFrame = f; }
+export function setNativeDepth(n: i32): void { nativeDepth = n; }
+
 export function vmReset(): void {
   frameTop = frameBase;
   curFrame = 0;
@@ -335,11 +341,9 @@ function suspendFrame(f: usize, g: usize): void {
 /** Creates the generator for a call of generator function fn (arguments already bound in f). */
 function makeGenerator(f: usize, fn: usize): Value {
   let code = frameCode(f);
-  let g = O.gcAllocGen();
+  let g = O.gcAllocGen(<usize>I.codeFrameBytes(code));
   if (g == 0) { popFrame(f); return ERR; }
-  let blk = rawAlloc(<usize>I.codeFrameBytes(code));
-  if (blk == 0) { popFrame(f); return raiseMemoryError(); }
-  store<u32>(g, <u32>blk, 16);
+  store<u32>(g, <u32>(g + 32), 16); // the frame block is inline (gcAllocGen)
   store<u32>(g, GEN_CREATED, 20);
   store<u32>(g, <u32>code, 24);
   store<u32>(g, <u32>funcQualname(fn), 28);
@@ -484,7 +488,7 @@ export function invoke(callable: Value, args: usize, nargs: u32, kwnames: usize,
     }
     if (t == T_type) return instantiate(p, self, args, nargs, kwnames, resultSlot);
     let k = typeKind(t);
-    if (k == K.INST || k == K.EXC) {
+    if (k == K.INST || k == K.EXC || k == K.GCM) {
       let c = lookupType(t, N.S___call__);
       if (c != NULL && isPtr(c) && objType(ptrOf(c)) == T_function && self == NULL) {
         let f = pushFunctionFrame(ptrOf(c), callable, args, nargs, kwnames);
@@ -1507,7 +1511,7 @@ export function execute(entry: usize): Value {
         if (k == K.INST || k == K.EXC) {
           let m = lookupType(t, name);
           if (m != NULL && isPtr(m) && objType(ptrOf(m)) == T_function &&
-              dictGetStr(O.instDict(ptrOf(obj)), name) == NULL) {
+              (O.instDict(ptrOf(obj)) == 0 || dictGetStr(O.instDict(ptrOf(obj)), name) == NULL)) {
             store<u64>(sp - 8, m);
             store<u64>(sp, obj);
             sp += 8;
@@ -1601,6 +1605,18 @@ export function execute(entry: usize): Value {
         names = I.codeNames(code);
         continue;
       }
+      case Op.YIELD_FROM: {
+        sp -= 8;
+        store<u32>(f, pc, 4);
+        store<u32>(f, <u32>sp, 8);
+        let r = yieldFromStep(load<u64>(sp - 8), load<u64>(sp));
+        if (r == ERR) break;
+        if (r == NULL) { store<u64>(sp - 8, yfValue); continue; } // the subiterator's return value
+        // yield r with pc back on this YIELD_FROM: the resume pushes the sent value and repeats it
+        pc--;
+        store<u64>(sp, r);
+        sp += 8;
+      } // falls through
       case Op.YIELD_VALUE: {
         sp -= 8;
         let v = load<u64>(sp);
@@ -1712,6 +1728,17 @@ export function execute(entry: usize): Value {
         // (…, mgr) → (…, X, res): look up on the type, bind __exit__, call __enter__
         let mgr = load<u64>(sp - 8);
         let t = typeOf(mgr);
+        if (t == gcmType) {
+          // @contextmanager (generators.ts): the manager stays in __exit__'s slot, entered natively
+          store<u32>(f, pc, 4);
+          store<u32>(f, <u32>sp, 8);
+          let res = gcmEnter(ptrOf(mgr));
+          if (res == ERR) break;
+          pushBlock(f, arg, sp);
+          store<u64>(sp, res);
+          sp += 8;
+          continue;
+        }
         let enter = typeEnter(t), exit = typeExit(t);
         if ((typeFlags(t) & TF_BUILTIN) != 0) { enter = lookupType(t, N.S___enter__); exit = lookupType(t, N.S___exit__); }
         if (enter == NULL) { withLookupError(mgr, false); break; }
@@ -1782,6 +1809,13 @@ export function execute(entry: usize): Value {
         let resultSlot = sp;
         store<u32>(f, pc, 4);
         store<u32>(f, <u32>resultSlot, 8);
+        if (isPtr(x) && objType(ptrOf(x)) == gcmType) {
+          let gr = gcmExit(ptrOf(x), load<u64>(sp + 8), load<u64>(sp + 16), load<u64>(sp + 24));
+          if (gr == ERR) { sp = resultSlot; break; }
+          store<u64>(resultSlot, gr);
+          sp = resultSlot + 8;
+          continue;
+        }
         let r = invoke(x, sp + 8, 3, 0, resultSlot);
         if (r == 0) { sp = resultSlot + 8; continue; }
         if (r < 0) { sp = resultSlot; break; }
@@ -1881,12 +1915,12 @@ export function execute(entry: usize): Value {
         let name = ptrOf(tupGet(names, arg));
         sp -= 8; // fromlist; level stays under the result slot
         if (name == N.S_sys) { store<u64>(sp - 8, mkPtr(sysModule)); continue; }
-        let m = sbMark();
-        sbText("No module named '");
-        sbStr(name);
-        sbText("'");
-        raiseBuilt(E_ModuleNotFoundError, m);
-        break;
+        store<u32>(f, pc, 4);
+        store<u32>(f, <u32>sp, 8);
+        let mod = importModule(name);
+        if (mod == ERR) break;
+        store<u64>(sp - 8, mod);
+        continue;
       }
       case Op.IMPORT_FROM: {
         let r = P.getAttr(load<u64>(sp - 8), ptrOf(tupGet(names, arg)));

@@ -4,6 +4,12 @@
 
 import sys
 
+try:
+    # withvm's native @contextmanager (assembly/generators.ts); CPython runs the Python code below
+    import _contextlib
+except ImportError:
+    _contextlib = None
+
 __all__ = ["AbstractContextManager", "ContextDecorator", "contextmanager", "closing",
            "suppress", "nullcontext", "ExitStack", "redirect_stdout", "redirect_stderr"]
 
@@ -38,8 +44,12 @@ class ContextDecorator:
         return inner
 
 
-class _GeneratorContextManager(ContextDecorator, AbstractContextManager):
+class _GeneratorContextManager(AbstractContextManager):
     """The manager @contextmanager builds around one generator (PEP 343's template)."""
+
+    # withvm compiles single inheritance only, so ContextDecorator's decorating behaviour is
+    # borrowed as a class attribute instead of inherited (isinstance(cm, ContextDecorator) is False).
+    __call__ = ContextDecorator.__call__
 
     def __init__(self, func, args, kwds):
         self.gen = func(*args, **kwds)
@@ -93,8 +103,15 @@ class _GeneratorContextManager(ContextDecorator, AbstractContextManager):
         raise RuntimeError("generator didn't stop after throw()")
 
 
+if _contextlib is not None:
+    # the native managers follow the same rules; this lets them decorate functions too
+    _contextlib.set_call(ContextDecorator.__call__)
+
+
 def contextmanager(func):
     """@contextmanager: turn a generator function that yields once into a manager factory."""
+    if _contextlib is not None:
+        return _contextlib.contextmanager(func)
 
     def helper(*args, **kwds):
         return _GeneratorContextManager(func, args, kwds)
