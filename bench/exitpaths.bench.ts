@@ -66,6 +66,42 @@ def with_return(n):
         return_from_with()
 `;
 
+/** The same loops with @contextmanager managers (PEP 343's generator templates). */
+export const CONTEXTMANAGER_SOURCE = `
+from contextlib import contextmanager
+
+@contextmanager
+def managed():
+    yield 1
+
+@contextmanager
+def swallowing():
+    try:
+        yield 1
+    except ValueError:
+        pass
+
+def cm_normal(n):
+    for i in range(n):
+        with managed():
+            pass
+
+def cm_raise_swallowed_in_generator(n):
+    for i in range(n):
+        with swallowing():
+            raise ValueError
+
+def cm_raise_caught_outside(n):
+    for i in range(n):
+        try:
+            with managed():
+                raise ValueError
+        except ValueError:
+            pass
+`;
+
+export const CONTEXTMANAGER_PATHS = ["cm_normal", "cm_raise_swallowed_in_generator", "cm_raise_caught_outside"];
+
 export const EXIT_PATHS = [
   "baseline",
   "with_normal",
@@ -126,10 +162,10 @@ export async function benchExitPaths(source = EXIT_PATH_SOURCE, cases = EXIT_PAT
 
 export function printPathResults(title: string, results: PathResult[]): void {
   console.log(`${title} (ns per loop iteration; best sample, mean in brackets)`);
-  console.log(`  ${"case".padEnd(28)} ${"withvm".padStart(16)} ${"CPython 3.11".padStart(18)}   speed-up`);
+  console.log(`  ${"case".padEnd(32)} ${"withvm".padStart(16)} ${"CPython 3.11".padStart(18)}   speed-up`);
   for (const r of results) {
     const ours = `${r.withvmMin.toFixed(1)} (${r.withvmMean.toFixed(1)})`;
     const theirs = `${r.cpythonMin.toFixed(1)} (${r.cpythonMean.toFixed(1)})`;
-    console.log(`  ${r.name.padEnd(28)} ${ours.padStart(16)} ${theirs.padStart(18)}   ${(r.cpythonMin / r.withvmMin).toFixed(2)}x`);
+    console.log(`  ${r.name.padEnd(32)} ${ours.padStart(16)} ${theirs.padStart(18)}   ${(r.cpythonMin / r.withvmMin).toFixed(2)}x`);
   }
 }

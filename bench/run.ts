@@ -1,11 +1,14 @@
 // `npm run bench`: runs the benchmarks named on the command line (all by default) and prints
 // each next to CPython 3.11 measured in the same run. Ratios are what we quote.
 import { benchCompile } from "./compile.bench.js";
-import { benchExitPaths, printPathResults } from "./exitpaths.bench.js";
+import { benchExitPaths, printPathResults, CONTEXTMANAGER_SOURCE, CONTEXTMANAGER_PATHS } from "./exitpaths.bench.js";
 
 const BENCHES: Record<string, () => Promise<void>> = {
   async exitpaths() {
     printPathResults("exit paths, class-based manager", await benchExitPaths());
+  },
+  async contextmanager() {
+    printPathResults("exit paths, @contextmanager manager", await benchExitPaths(CONTEXTMANAGER_SOURCE, CONTEXTMANAGER_PATHS));
   },
   async compile() {
     const r = await benchCompile();
