@@ -10,6 +10,7 @@ import { objType, allObjects, setAllObjects, resetGCCounter, gcFree, rawFree, li
 import * as O from "./objects";
 import { K, typeKind } from "./objects";
 import * as I from "./image";
+import { modulesRoot } from "./modules";
 import { handledExc, frameBack, GEN_RUNNING, GEN_FINISHED, genBlock } from "./vm";
 import { curExc, memoryErrorInstance } from "./errors";
 import { builtinsDict, sysModule, gcRootClasses } from "./builtins";
@@ -150,6 +151,7 @@ export function collect(top: usize): void {
   markPtr(O.emptyTuple);
   markPtr(O.emptyStr());
   markPtr(runRoots);
+  markPtr(modulesRoot());
   markPtr(O.T_type); markPtr(O.T_object); markPtr(O.T_int); markPtr(O.T_bool); markPtr(O.T_float);
   markPtr(O.T_str); markPtr(O.T_none); markPtr(O.T_tuple); markPtr(O.T_list); markPtr(O.T_dict);
   markPtr(O.T_set); markPtr(O.T_frozenset); markPtr(O.T_function); markPtr(O.T_code); markPtr(O.T_cell);

@@ -18,6 +18,7 @@ import { E_NameError } from "./errors";
 import { curExc, clearCurExc, isExcInstance, memoryErrorInstance } from "./errors";
 import * as P from "./ops";
 import * as N from "./names";
+import { registerModule as registerModuleCode } from "./modules";
 
 /** Number of opcodes this VM was built with; src/ checks it against the compiler's table. */
 export function opCount(): i32 {
@@ -51,6 +52,11 @@ export function loadModule(ptr: usize, len: i32): i32 {
   let c = loadImage(ptr, <usize>len);
   if (c == 0) return -loadError;
   return <i32>c;
+}
+
+/** Registers a bundled module (src/pylib) loaded with loadModule under its import name. */
+export function registerModule(namePtr: usize, nameLen: i32, code: usize): void {
+  registerModuleCode(namePtr, <usize>nameLen, code);
 }
 
 function resetRoots(): void {

@@ -1393,6 +1393,7 @@ export function setAttr(obj: Value, name: usize, v: Value): bool {
     refreshAllSlots();
     return true;
   }
+  if (k == K.MODULE) return dictSet(<usize>load<u32>(ptrOf(obj), 16), mkPtr(name), v); // sys.stdout = x
   if (k == K.FUNC) {
     let f = ptrOf(obj);
     let d = <usize>load<u32>(f, 44);
