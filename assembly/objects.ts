@@ -444,7 +444,17 @@ export function newBound(self: Value, fn: Value): Value {
 // +48 __traceback__ (u64 each), +56 u32 __suppress_context__.
 export const INST_SIZE: usize = 24;
 export const EXC_SIZE: usize = 64;
-@inline export function instDict(o: usize): usize { return <usize>load<u32>(o, 16); }
+/** The instance dict, or 0 when none was made yet (exception instances get theirs lazily). */
+@inline export function instDictPeek(o: usize): usize { return <usize>load<u32>(o, 16); }
+/** The instance dict, made on first use; 0 only on MemoryError (raised). */
+export function instDict(o: usize): usize {
+  let d = <usize>load<u32>(o, 16);
+  if (d == 0) {
+    d = newDict();
+    if (d != 0) store<u32>(o, <u32>d, 16);
+  }
+  return d;
+}
 @inline export function excArgs(e: usize): Value { return load<u64>(e, 24); }
 @inline export function excContext(e: usize): Value { return load<u64>(e, 32); }
 @inline export function excCause(e: usize): Value { return load<u64>(e, 40); }
@@ -461,10 +471,13 @@ export function newInstance(t: usize): usize {
   let exc = (typeFlags(t) & TF_EXC) != 0;
   let o = gcAlloc(exc ? EXC_SIZE : INST_SIZE, t);
   if (o == 0) { raiseMemoryError(); return 0; }
-  let d = newDict();
-  if (d == 0) return 0;
-  store<u32>(o, <u32>d, 16);
-  if (exc) {
+  // exceptions rarely get attributes: their dict waits for the first store (instDict), which
+  // keeps a raise to two small allocations (exitpaths bench, with_raise_*)
+  if (!exc) {
+    let d = newDict();
+    if (d == 0) return 0;
+    store<u32>(o, <u32>d, 16);
+  } else {
     store<u64>(o, mkPtr(emptyTuple), 24);
     store<u64>(o, NONE, 32);
     store<u64>(o, NONE, 40);

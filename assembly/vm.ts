@@ -299,7 +299,8 @@ export function pushFunctionFrame(fn: usize, self: Value, args: usize, nargs: u3
     // fast path: exact positional call
     let lb = frameLocalsBase(f, code);
     if (self != NULL) { store<u64>(lb, self); lb += 8; }
-    memory.copy(lb, args, <usize>nargs << 3);
+    // a store loop: memory.copy is an out-of-line call in V8 (exitpaths bench: __exit__'s 3 args)
+    for (let i: usize = 0; i < <usize>nargs; i++) store<u64>(lb + (i << 3), load<u64>(args + (i << 3)));
   } else if (bindArgs(f, fn, code, self, args, nargs, kwnames) < 0) {
     popFrame(f);
     return 0;
@@ -1513,7 +1514,7 @@ export function execute(entry: usize): Value {
         if (k == K.INST || k == K.EXC) {
           let m = lookupType(t, name);
           if (m != NULL && isPtr(m) && objType(ptrOf(m)) == T_function &&
-              dictGetStr(O.instDict(ptrOf(obj)), name) == NULL) {
+              (O.instDictPeek(ptrOf(obj)) == 0 || dictGetStr(O.instDictPeek(ptrOf(obj)), name) == NULL)) {
             store<u64>(sp - 8, m);
             store<u64>(sp, obj);
             sp += 8;
