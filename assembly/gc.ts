@@ -11,6 +11,7 @@ import * as O from "./objects";
 import { K, typeKind } from "./objects";
 import * as I from "./image";
 import { modulesRoot } from "./modules";
+import { findFinalizable, pendingAt, pendingCount, runFinalizers } from "./generators";
 import { handledExc, frameBack, GEN_RUNNING, GEN_FINISHED, genBlock, dropSpareExit } from "./vm";
 import { curExc, memoryErrorInstance } from "./errors";
 import { builtinsDict, sysModule, gcRootClasses } from "./builtins";
@@ -165,6 +166,15 @@ export function collect(top: usize): void {
     stackLen--;
     markChildren(<usize>load<u32>(stack + (stackLen << 2)));
   }
+  // unreachable generators suspended in a try/with survive until runFinalizers has closed them
+  let first = pendingCount();
+  if (findFinalizable(allObjects) > 0) {
+    for (let i = first; i < pendingCount(); i++) markPtr(pendingAt(i));
+    while (stackLen > 0) {
+      stackLen--;
+      markChildren(<usize>load<u32>(stack + (stackLen << 2)));
+    }
+  }
   // sweep: unlink and free the unmarked, clear marks on the rest
   let prev: usize = 0;
   let p = allObjects;
@@ -188,4 +198,7 @@ export function collect(top: usize): void {
     setGCThreshold(live < (2 << 20) ? (4 << 20) : live * 2);
   }
   collections++;
+  // closed generators are garbage now: free them at once, so that objects kept only for their
+  // finalizer never count as live data when the next trigger is sized (the heap would grow)
+  if (runFinalizers()) collect(top);
 }

@@ -4,7 +4,9 @@
 // or that are still suspended when a program ends (PEP 342's finalization; PEP 343's __exit__).
 
 import { Value, NONE, NULL, ERR, isPtr, ptrOf, mkPtr } from "./value";
-import { objType } from "./heap";
+import { objType, objAux, setObjAux, allObjects } from "./heap";
+import { sbMark, sbText, sbStr, sbReset, sbBase } from "./strbuf";
+import { hostWrite } from "./host";
 import * as O from "./objects";
 import { typeOf, isSubtype, excArgs, tupLen, tupGet, newInstance } from "./objects";
 import * as I from "./image";
@@ -158,4 +160,92 @@ export function genClose(g: usize): Value {
  * generator suspended outside any block finishes silently, so it can just be freed. */
 export function needsClose(g: usize): bool {
   return genState(g) == GEN_SUSPENDED && (load<u32>(genBlock(g), 16) != 0 || delegate(g) != NULL);
+}
+
+// ---- finalization -------------------------------------------------------------------------------
+// The collector cannot free a suspended generator whose close() would run code (a pending
+// `finally` or `__exit__`): collect() asks findFinalizable for the unreachable ones, keeps them
+// (and what they reference) alive for this cycle, and runFinalizers closes them once the sweep is
+// done. Each generator is finalized at most once (PEP 442): a flag in its header's aux word. A
+// closed generator is FINISHED, so the next cycle frees it like any other object.
+
+const AUX_FINALIZED: u32 = 1;
+let pending: usize = 0;   // raw array of generator pointers, scan order (newest first)
+let npending: i32 = 0;
+let cap: i32 = 0;
+let finalizing = false;
+
+function push(g: usize): void {
+  if (npending == cap) {
+    let ncap = cap == 0 ? 16 : cap * 2;
+    let nb = heap.alloc(<usize>ncap << 2);
+    if (pending != 0) { memory.copy(nb, pending, <usize>npending << 2); heap.free(pending); }
+    pending = nb;
+    cap = ncap;
+  }
+  store<u32>(pending + (<usize>npending << 2), <u32>g);
+  npending++;
+}
+
+/** Called by collect() after marking: records every unmarked generator that still needs close().
+ * `all` is the all-objects list; returns how many were found (pendingAt gives them). */
+export function findFinalizable(all: usize): i32 {
+  let start = npending;
+  for (let p = all; p != 0; p = <usize>load<u32>(p, 8)) {
+    if ((load<u32>(p, 4) & 1) != 0 || objType(p) != O.T_generator) continue;
+    if ((objAux(p) & AUX_FINALIZED) != 0 || !needsClose(p)) continue;
+    push(p);
+  }
+  return npending - start;
+}
+export function pendingAt(i: i32): usize { return <usize>load<u32>(pending + (<usize>i << 2)); }
+export function pendingCount(): i32 { return npending; }
+
+/** Closes the generators findFinalizable kept, oldest first (so creation order, as a program's
+ * objects usually die in CPython). Errors are reported on stderr and dropped, as CPython does. */
+export function runFinalizers(): bool {
+  if (finalizing || npending == 0) return false;
+  finalizing = true;
+  let savedExc = curExc;
+  clearCurExc();
+  while (npending > 0) {
+    npending--;
+    // scans run newest first, so the oldest generator is at the end of the array
+    finalizeOne(pendingAt(npending));
+  }
+  setCurExc(savedExc);
+  finalizing = false;
+  return true;
+}
+
+function finalizeOne(g: usize): void {
+  if ((objAux(g) & AUX_FINALIZED) != 0) return;
+  setObjAux(g, objAux(g) | AUX_FINALIZED);
+  if (genState(g) != GEN_SUSPENDED) return;
+  if (genClose(g) != ERR) return;
+  // "Exception ignored in: <generator ...>" then the exception, as CPython's unraisable hook
+  let m = sbMark();
+  sbText("Exception ignored in: ");
+  if (!P.appendRepr(mkPtr(g))) { clearCurExc(); sbReset(m); return; }
+  sbText("\n");
+  let e = curExc;
+  clearCurExc();
+  sbStr(O.typeName(typeOf(e)));
+  let s = P.strOf(e);
+  if (s != 0 && O.strLen(s) > 0) { sbText(": "); sbStr(s); }
+  clearCurExc();
+  sbText("\n");
+  hostWrite(2, sbBase() + m, sbMark() - m);
+  sbReset(m);
+}
+
+/** At the end of a program: closes every generator still suspended inside a try/with, oldest
+ * first, as CPython's shutdown does when it clears the modules (PEP 342). */
+export function closeSuspendedAtExit(): void {
+  for (let p = allObjects; p != 0; p = <usize>load<u32>(p, 8)) {
+    if (objType(p) != O.T_generator) continue;
+    if ((objAux(p) & AUX_FINALIZED) != 0 || !needsClose(p)) continue;
+    push(p);
+  }
+  runFinalizers();
 }
