@@ -268,7 +268,7 @@ export function listFree(l: usize): void { rawFree(listItems(l), <usize>load<u32
 // ---- dict and set ----------------------------------------------------------------------------
 // +16 u32 live count, +20 u32 entries used (incl. deleted), +24 u32 entry capacity,
 // +28 u32 entries (TLSF; 24 B each: key u64, value u64, hash u32; deleted key = NULL),
-// +32 u32 index (TLSF; i32 per slot, -1 empty), +36 u32 index mask.
+// +32 u32 index (TLSF; i32 per slot, -1 empty), +36 u32 index mask, +40 u32 key-set stamp.
 // Entries keep insertion order; the open-addressed index maps hash -> entry number.
 const ENTRY: usize = 24;
 @inline export function dictLen(d: usize): u32 { return load<u32>(d, 16); }
@@ -292,7 +292,7 @@ function dictAllocTables(d: usize, cap: u32): bool {
   return true;
 }
 export function newDictOf(type: usize): usize {
-  let d = gcAlloc(HDR + 24, type);
+  let d = gcAlloc(HDR + 28, type);
   if (d == 0) { raiseMemoryError(); return 0; }
   if (!dictAllocTables(d, 4)) return 0;
   return d;
@@ -371,6 +371,25 @@ export function dictGetStr(d: usize, s: usize): Value {
   let e = dictFind(d, mkPtr(s), strHash(s) & 0x7FFFFFFF); // same hash as valueHash
   return e < 0 ? NULL : entryVal(d, e);
 }
+/** Entry number of str key s, -1 if absent (never raises). */
+export function dictFindStr(d: usize, s: usize): i32 { return dictFind(d, mkPtr(s), strHash(s) & 0x7FFFFFFF); }
+
+// LOAD_GLOBAL caches a builtins hit only while the globals dict still lacks the name. Such a
+// dict is "watched": +40 holds a key-set stamp, unique among all dicts, renewed whenever a key
+// is added, so a cache remembering the stamp identifies both the dict and its key set (vm.ts,
+// loadGlobalSlow). 0 = not watched. Stamps stay in 1..0x7FFFFFFF.
+let lastKeyStamp: u32 = 0;
+@inline export function dictKeyStamp(d: usize): u32 { return load<u32>(d, 40); }
+export function watchDictKeys(d: usize): u32 {
+  let s = dictKeyStamp(d);
+  if (s == 0) { s = newKeyStamp(); store<u32>(d, s, 40); }
+  return s;
+}
+function newKeyStamp(): u32 {
+  lastKeyStamp = lastKeyStamp >= 0x7FFFFFFF ? 1 : lastKeyStamp + 1;
+  return lastKeyStamp;
+}
+
 /** Returns false when hashing/comparing raised or memory ran out. */
 export function dictSet(d: usize, key: Value, val: Value): bool {
   let h = valueHash(key);
@@ -379,6 +398,7 @@ export function dictSet(d: usize, key: Value, val: Value): bool {
   if (e == -2) return false;
   if (e >= 0) { setEntryVal(d, e, val); return true; }
   if (dictUsed(d) == load<u32>(d, 24) && !dictGrow(d)) return false;
+  if (dictKeyStamp(d) != 0) store<u32>(d, newKeyStamp(), 40);
   let n = dictUsed(d);
   let ep = dictEntries(d) + <usize>n * ENTRY;
   store<u64>(ep, key);

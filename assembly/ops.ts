@@ -1434,7 +1434,7 @@ export function delAttr(obj: Value, name: usize): bool {
   let t = typeOf(obj);
   let k = typeKind(t);
   let d: usize = 0;
-  if (k == K.INST || k == K.EXC) d = instDict(ptrOf(obj));
+  if (k == K.INST || k == K.EXC) d = O.instDict(ptrOf(obj));
   else if (k == K.TYPE && (typeFlags(ptrOf(obj)) & TF_BUILTIN) == 0) d = typeDict(ptrOf(obj));
   if (d != 0) {
     let r = O.dictDel(d, mkPtr(name));
