@@ -19,6 +19,7 @@ import { K, T_type, T_object, T_int, T_bool, T_float, T_str, T_none, T_tuple, T_
 import * as P from "./ops";
 import * as N from "./names";
 import * as I from "./image";
+import { strMethod } from "./strmethods";
 import { raiseText, raiseBuilt, raiseTypeObj, raiseStr, raiseValue, E_TypeError, E_ValueError,
   E_KeyError, E_IndexError, E_AttributeError, E_StopIteration, E_OverflowError, E_RuntimeError,
   E_ZeroDivisionError, E_GeneratorExit, raiseKeyError, initExceptions, E_BaseException, isExcType, isExcInstance, curExc, clearCurExc } from "./errors";
@@ -56,6 +57,9 @@ export const enum B {
   SET_COPY, SET_CLEAR, SET_POP,
   GEN_SEND, GEN_THROW, GEN_CLOSE,
   PROP_GETTER, PROP_SETTER, PROP_DELETER, DICT_POPITEM, SET_ISDISJOINT,
+  STR_RSPLIT, STR_PARTITION, STR_RPARTITION, STR_ZFILL, STR_ISUPPER, STR_ISLOWER, STR_ISALNUM,
+  STR_ISNUMERIC, STR_ISDECIMAL, STR_ISTITLE, STR_ISASCII, STR_SWAPCASE, STR_CASEFOLD, STR_EXPANDTABS,
+  STR_RFIND, STR_RINDEX, STR_REMOVEPREFIX, STR_REMOVESUFFIX,
 }
 export const OBJECT_INIT_ID: i32 = B.OBJECT_INIT;
 /** Ids from here on are methods: called unbound, their first argument is self. */
@@ -151,6 +155,10 @@ export function initBuiltins(): void {
   method(T_str, B.STR_LJUST, "ljust"); method(T_str, B.STR_RJUST, "rjust"); method(T_str, B.STR_CENTER, "center");
   method(T_str, B.STR_ISALPHA, "isalpha"); method(T_str, B.STR_ISSPACE, "isspace"); method(T_str, B.STR_INDEX, "index");
   method(T_str, B.STR_SPLITLINES, "splitlines");
+  let strNames = ["rsplit", "partition", "rpartition", "zfill", "isupper", "islower", "isalnum", "isnumeric",
+    "isdecimal", "istitle", "isascii", "swapcase", "casefold", "expandtabs", "rfind", "rindex", "removeprefix",
+    "removesuffix"];
+  for (let i = 0; i < strNames.length; i++) method(T_str, <i32>B.STR_RSPLIT + i, strNames[i]);
   method(T_tuple, B.TUPLE_INDEX, "index"); method(T_tuple, B.TUPLE_COUNT, "count");
   let sysd = newDict();
   let ei = internText("exc_info");
@@ -197,10 +205,10 @@ function refreshSlots(t: usize): void {
 }
 
 // ---- helpers for argument handling -----------------------------------------------------------
-@inline function arg(args: usize, i: u32): Value { return load<u64>(args + (<usize>i << 3)); }
+@inline export function arg(args: usize, i: u32): Value { return load<u64>(args + (<usize>i << 3)); }
 function kwCount(kwnames: usize): u32 { return kwnames != 0 ? tupLen(kwnames) : 0; }
 /** The keyword argument `name`, NULL if not given. */
-function kwArg(args: usize, nargs: u32, kwnames: usize, name: usize): Value {
+export function kwArg(args: usize, nargs: u32, kwnames: usize, name: usize): Value {
   let n = kwCount(kwnames);
   for (let i: u32 = 0; i < n; i++) {
     let k = ptrOf(tupGet(kwnames, i));
@@ -216,7 +224,7 @@ function noKw(fname: string, kwnames: usize): bool {
   raiseBuilt(E_TypeError, m);
   return false;
 }
-function argCount(fname: string, n: u32, min: u32, max: u32): bool {
+export function argCount(fname: string, n: u32, min: u32, max: u32): bool {
   if (n >= min && n <= max) return true;
   let m = sbMark();
   sbText(fname);
@@ -1057,200 +1065,9 @@ function dictFromPairs(d: usize, src: Value): bool {
   return true;
 }
 
-@inline function isSpaceByte(c: u32): bool { return c == 32 || (c >= 9 && c <= 13); }
-
-function strMethod(id: i32, s: usize, args: usize, npos: u32, nargs: u32, kwnames: usize): Value {
-  let p = strData(s), n = strLen(s);
-  switch (id) {
-    case B.STR_JOIN: {
-      if (!argCount("str.join", npos, 1, 1)) return ERR;
-      let l = O.toListValue(arg(args, 0));
-      if (l == ERR) return ERR;
-      let lp = ptrOf(l);
-      let m = sbMark();
-      for (let i: u32 = 0; i < listLen(lp); i++) {
-        let v = listGet(lp, i);
-        if (!isStr(v)) {
-          sbReset(m);
-          let m2 = sbMark();
-          sbText("sequence item ");
-          sbInt(i);
-          sbText(": expected str instance, ");
-          sbStr(typeName(typeOf(v)));
-          sbText(" found");
-          return raiseBuilt(E_TypeError, m2);
-        }
-        if (i > 0) sbBytes(p, n);
-        sbStr(ptrOf(v));
-      }
-      return mkStrV(sbTake(m));
-    }
-    case B.STR_UPPER: case B.STR_LOWER: case B.STR_TITLE: case B.STR_CAPITALIZE: {
-      let m = sbMark();
-      let startWord = true;
-      for (let i: u32 = 0; i < n; i++) {
-        let c = <u32>load<u8>(p + i);
-        let up = id == B.STR_UPPER || ((id == B.STR_TITLE && startWord) || (id == B.STR_CAPITALIZE && i == 0));
-        if (up && c >= 97 && c <= 122) c -= 32;
-        else if (!up && c >= 65 && c <= 90) c += 32;
-        let alpha = (c >= 65 && c <= 90) || (c >= 97 && c <= 122);
-        startWord = !alpha;
-        sbByte(c);
-      }
-      return mkStrV(sbTake(m));
-    }
-    case B.STR_STRIP: case B.STR_LSTRIP: case B.STR_RSTRIP: {
-      let chars: usize = 0;
-      if (npos > 0 && arg(args, 0) != NONE) chars = ptrOf(arg(args, 0));
-      let a: u32 = 0, b = n;
-      if (id != B.STR_RSTRIP) while (a < b && stripMatch(load<u8>(p + a), chars)) a++;
-      if (id != B.STR_LSTRIP) while (b > a && stripMatch(load<u8>(p + b - 1), chars)) b--;
-      return mkStrV(newStr(p + a, b - a));
-    }
-    case B.STR_SPLIT: {
-      let sep: Value = npos > 0 ? arg(args, 0) : kwArg(args, nargs, kwnames, N.S_sep);
-      let ms: Value = npos > 1 ? arg(args, 1) : kwArg(args, nargs, kwnames, internText("maxsplit"));
-      let maxsplit: i64 = ms != NULL ? intOf(ms) : -1;
-      let out = newList(4);
-      if (out == 0) return ERR;
-      if (sep == NULL || sep == NONE) {
-        let i: u32 = 0;
-        while (true) {
-          while (i < n && isSpaceByte(load<u8>(p + i))) i++;
-          if (i >= n) break;
-          let j = i;
-          if (maxsplit >= 0 && <i64>listLen(out) >= maxsplit) {
-            let e = n;
-            while (e > i && isSpaceByte(load<u8>(p + e - 1))) e--;
-            listAppend(out, mkStrV(newStr(p + i, e - i)));
-            break;
-          }
-          while (j < n && !isSpaceByte(load<u8>(p + j))) j++;
-          listAppend(out, mkStrV(newStr(p + i, j - i)));
-          i = j;
-        }
-        return mkPtr(out);
-      }
-      let sp = ptrOf(sep);
-      if (strLen(sp) == 0) return raiseText(E_ValueError, "empty separator");
-      let i: u32 = 0;
-      while (true) {
-        let j = maxsplit >= 0 && <i64>listLen(out) >= maxsplit ? -1 : P.strFind(s, sp, i);
-        if (j < 0) { listAppend(out, mkStrV(newStr(p + i, n - i))); break; }
-        listAppend(out, mkStrV(newStr(p + i, <u32>j - i)));
-        i = <u32>j + strLen(sp);
-      }
-      return mkPtr(out);
-    }
-    case B.STR_SPLITLINES: {
-      let out = newList(4);
-      let i: u32 = 0;
-      while (i < n) {
-        let j = i;
-        while (j < n && load<u8>(p + j) != 10) j++;
-        listAppend(out, mkStrV(newStr(p + i, j - i)));
-        i = j + 1;
-      }
-      return mkPtr(out);
-    }
-    case B.STR_STARTSWITH: case B.STR_ENDSWITH: {
-      let a = arg(args, 0);
-      if (isPtr(a) && objType(ptrOf(a)) == T_tuple) {
-        for (let i: u32 = 0; i < tupLen(ptrOf(a)); i++) {
-          if (affixMatch(s, ptrOf(tupGet(ptrOf(a), i)), id == B.STR_STARTSWITH)) return TRUE;
-        }
-        return FALSE;
-      }
-      if (!isStr(a)) return raiseTypeObj(E_TypeError, a, "");
-      return mkBool(affixMatch(s, ptrOf(a), id == B.STR_STARTSWITH));
-    }
-    case B.STR_REPLACE: {
-      if (!argCount("replace", npos, 2, 3)) return ERR;
-      let old = ptrOf(arg(args, 0)), nw = ptrOf(arg(args, 1));
-      let maxc: i64 = npos == 3 ? intOf(arg(args, 2)) : -1;
-      let m = sbMark();
-      let i: u32 = 0, count: i64 = 0;
-      if (strLen(old) == 0) return mkPtr(s);
-      while (true) {
-        let j = maxc >= 0 && count >= maxc ? -1 : P.strFind(s, old, i);
-        if (j < 0) { sbBytes(p + i, n - i); break; }
-        sbBytes(p + i, <u32>j - i);
-        sbStr(nw);
-        i = <u32>j + strLen(old);
-        count++;
-      }
-      return mkStrV(sbTake(m));
-    }
-    case B.STR_FIND: case B.STR_INDEX: case B.STR_COUNT: {
-      let sub = arg(args, 0);
-      if (!isStr(sub)) return raiseTypeObj(E_TypeError, sub, "");
-      if (id == B.STR_COUNT) {
-        let c: i64 = 0, i: u32 = 0;
-        let sl = strLen(ptrOf(sub));
-        while (true) {
-          let j = P.strFind(s, ptrOf(sub), i);
-          if (j < 0) break;
-          c++;
-          i = <u32>j + (sl == 0 ? 1 : sl);
-          if (i > n) break;
-        }
-        return mkInt(c);
-      }
-      let from: u32 = 0;
-      if (npos > 1) {
-        let st = intOf(arg(args, 1));
-        let cps = <i64>strCps(s);
-        if (st < 0) { st += cps; if (st < 0) st = 0; }
-        from = st > cps ? n + 1 : P.strByteOffset(s, <u32>st);
-      }
-      let j = from > n ? -1 : P.strFind(s, ptrOf(sub), from);
-      if (j < 0) {
-        if (id == B.STR_INDEX) return raiseText(E_ValueError, "substring not found");
-        return mkSmallInt(-1);
-      }
-      return mkSmallInt(<i64>O.countCps(p, <usize>j));
-    }
-    case B.STR_ISDIGIT: case B.STR_ISALPHA: case B.STR_ISSPACE: {
-      if (n == 0) return FALSE;
-      for (let i: u32 = 0; i < n; i++) {
-        let c = <u32>load<u8>(p + i);
-        let ok = id == B.STR_ISDIGIT ? c >= 48 && c <= 57 :
-          id == B.STR_ISALPHA ? (c >= 65 && c <= 90) || (c >= 97 && c <= 122) : isSpaceByte(c);
-        if (!ok) return FALSE;
-      }
-      return TRUE;
-    }
-    case B.STR_LJUST: case B.STR_RJUST: case B.STR_CENTER: {
-      let w = intOf(arg(args, 0));
-      let fill: u32 = npos > 1 ? <u32>load<u8>(strData(ptrOf(arg(args, 1)))) : 32;
-      let cps = <i64>strCps(s);
-      if (w <= cps) return mkPtr(s);
-      let pad = w - cps;
-      let left: i64 = id == B.STR_RJUST ? pad : id == B.STR_LJUST ? 0 : (pad / 2 + (pad & w & 1));
-      let m = sbMark();
-      for (let i: i64 = 0; i < left; i++) sbByte(fill);
-      sbBytes(p, n);
-      for (let i: i64 = 0; i < pad - left; i++) sbByte(fill);
-      return mkStrV(sbTake(m));
-    }
-    case B.STR_FORMAT: return strFormat(s, args, npos, nargs, kwnames);
-  }
-  return raiseText(E_RuntimeError, "unknown builtin");
-}
-
-function stripMatch(c: u8, chars: usize): bool {
-  if (chars == 0) return isSpaceByte(c);
-  for (let i: u32 = 0; i < strLen(chars); i++) if (load<u8>(strData(chars) + i) == c) return true;
-  return false;
-}
-function affixMatch(s: usize, a: usize, prefix: bool): bool {
-  let n = strLen(s), m = strLen(a);
-  if (m > n) return false;
-  return memory.compare(strData(s) + (prefix ? 0 : n - m), strData(a), m) == 0;
-}
 
 /** str.format: {} {0} {name} with optional !r/!s and :spec. */
-function strFormat(s: usize, args: usize, npos: u32, nargs: u32, kwnames: usize): Value {
+export function strFormat(s: usize, args: usize, npos: u32, nargs: u32, kwnames: usize): Value {
   let p = strData(s), n = strLen(s);
   let m = sbMark();
   let auto: u32 = 0;
