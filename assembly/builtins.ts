@@ -18,6 +18,7 @@ import { K, T_type, T_object, T_int, T_bool, T_float, T_str, T_none, T_tuple, T_
   newBuiltin, builtinName, internText, intern, newStr, strFrom, excArgs, excTb, newModule } from "./objects";
 import * as P from "./ops";
 import * as N from "./names";
+import { genThrow, genClose } from "./generators";
 import * as I from "./image";
 import { strMethod } from "./strmethods";
 import { raiseText, raiseBuilt, raiseTypeObj, raiseStr, raiseValue, E_TypeError, E_ValueError,
@@ -365,20 +366,26 @@ export function callBuiltin(id: i32, self: Value, args: usize, nargs: u32, kwnam
       return O.newSeqIter(mkPtr(out));
     }
     case B.ZIP: {
-      let lists = newList(npos);
-      let n: u32 = 0xFFFFFFFF;
+      // advances the iterators in lockstep, stopping at the first exhausted one, so zip(g, g)
+      // pairs consecutive items and no iterator is read past the shortest (still eager)
+      let its = newList(npos);
       for (let i: u32 = 0; i < npos; i++) {
-        let l = O.toListValue(arg(args, i));
-        if (l == ERR) return ERR;
-        listAppend(lists, l);
-        if (listLen(ptrOf(l)) < n) n = listLen(ptrOf(l));
+        let it = P.getIter(arg(args, i));
+        if (it == ERR) return ERR;
+        listAppend(its, it);
       }
-      if (npos == 0) n = 0;
-      let out = newList(n);
-      for (let j: u32 = 0; j < n; j++) {
+      let out = newList(4);
+      while (npos > 0) {
         let t = newTuple(npos);
         if (t == 0) return ERR;
-        for (let i: u32 = 0; i < npos; i++) tupSet(t, i, listGet(ptrOf(listGet(lists, i)), j));
+        let done = false;
+        for (let i: u32 = 0; i < npos; i++) {
+          let v = P.iterNext(listGet(its, i));
+          if (v == ERR) return ERR;
+          if (v == NULL) { done = true; break; }
+          tupSet(t, i, v);
+        }
+        if (done) break;
         listAppend(out, mkPtr(t));
       }
       return O.newSeqIter(mkPtr(out));
@@ -651,17 +658,41 @@ function bPrint(args: usize, nargs: u32, kwnames: usize): Value {
   let sep = kwArg(args, nargs, kwnames, N.S_sep);
   let end = kwArg(args, nargs, kwnames, N.S_end);
   if (sep != NULL && sep != NONE && !isStr(sep)) return raiseTypeObj(E_TypeError, sep, "");
+  if (S_file == 0) { S_file = internText("file"); S_stdout = internText("stdout"); S_write = internText("write"); }
+  let file = kwArg(args, nargs, kwnames, S_file);
+  // print writes through whatever sys.stdout is now (redirect_stdout, user assignment)
+  if (file == NULL || file == NONE) file = dictGetStr(<usize>load<u32>(sysModule, 16), S_stdout);
+  if (file == NULL || file == NONE) return NONE;
+  if (file != stdoutObj && file != stderrObj) return printTo(file, args, npos, sep, end);
   let m = sbMark();
   for (let i: u32 = 0; i < npos; i++) {
     if (i > 0) { if (sep == NULL || sep == NONE) sbByte(32); else sbStr(ptrOf(sep)); }
     if (!P.appendStr(arg(args, i))) { sbReset(m); return ERR; }
   }
   if (end == NULL || end == NONE) sbByte(10); else if (isStr(end)) sbStr(ptrOf(end));
-  let fd = 1;
-  let file = kwArg(args, nargs, kwnames, internText("file"));
-  if (file != NULL && file == stderrObj) fd = 2;
-  hostWrite(fd, sbBase() + m, sbMark() - m);
+  hostWrite(file == stderrObj ? 2 : 1, sbBase() + m, sbMark() - m);
   sbReset(m);
+  return NONE;
+}
+let S_file: usize = 0;
+let S_stdout: usize = 0;
+let S_write: usize = 0;
+
+/** print() to a Python object: one file.write() call per argument, separator and end, as CPython. */
+function printTo(file: Value, args: usize, npos: u32, sep: Value, end: Value): Value {
+  let write = P.getAttr(file, S_write);
+  if (write == ERR) return ERR;
+  for (let i: u32 = 0; i < npos; i++) {
+    if (i > 0) {
+      let sv = sep == NULL || sep == NONE ? mkPtr(internText(" ")) : sep;
+      if (callNested1(write, sv) == ERR) return ERR;
+    }
+    let s = P.strOf(arg(args, i));
+    if (s == 0) return ERR;
+    if (callNested1(write, mkPtr(s)) == ERR) return ERR;
+  }
+  let ev = end == NULL || end == NONE ? mkPtr(internText("\n")) : end;
+  if (callNested1(write, ev) == ERR) return ERR;
   return NONE;
 }
 
@@ -955,29 +986,19 @@ function callMethod(id: i32, self: Value, args: usize, npos: u32, nargs: u32, kw
       else {
         let e = arg(args, 0);
         if (typeOf(e) == T_type && isExcType(ptrOf(e))) {
-          e = npos > 1 && arg(args, 1) != NONE ? callNested1(e, arg(args, 1)) : callNested(e, 0, 0);
+          // throw(type, value): a value that already is an instance of type is raised as itself
+          let val: Value = npos > 1 ? arg(args, 1) : NONE;
+          if (val != NONE && isSubtype(typeOf(val), ptrOf(e))) e = val;
+          else e = val != NONE ? callNested1(e, val) : callNested(e, 0, 0);
           if (e == ERR) return ERR;
         }
         if (!isExcInstance(e)) return raiseText(E_TypeError, "exceptions must be classes or instances deriving from BaseException, not " + "object");
-        v = throwIntoGenerator(p, e);
+        v = genThrow(p, e);
       }
       if (v != NULL) return v;
       return raiseStopIteration(genReturnValue);
     }
-    case B.GEN_CLOSE: {
-      let st = load<u32>(p, 20);
-      if (st == 0 || st == 3) { store<u32>(p, 3, 20); return NONE; }
-      let ge = O.newInstance(E_GeneratorExit);
-      if (ge == 0) return ERR;
-      let v = throwIntoGenerator(p, mkPtr(ge));
-      if (v == ERR) {
-        let t = typeOf(curExc);
-        if (isSubtype(t, E_GeneratorExit) || isSubtype(t, E_StopIteration)) { clearCurExc(); return NONE; }
-        return ERR;
-      }
-      if (v == NULL) return NONE;
-      return raiseText(E_RuntimeError, "generator ignored GeneratorExit");
-    }
+    case B.GEN_CLOSE: return genClose(p);
     case B.SET_UNION: case B.SET_INTERSECTION: case B.SET_DIFFERENCE: case B.SET_SYMDIFF: {
       let ops: P.Bin[] = [P.Bin.OR, P.Bin.AND, P.Bin.SUB, P.Bin.XOR];
       let acc: Value = self;

@@ -10,6 +10,8 @@ import { objType, allObjects, setAllObjects, resetGCCounter, gcFree, rawFree, li
 import * as O from "./objects";
 import { K, typeKind } from "./objects";
 import * as I from "./image";
+import { modulesRoot } from "./modules";
+import { findFinalizable, pendingAt, pendingCount, runFinalizers } from "./generators";
 import { handledExc, frameBack, GEN_RUNNING, GEN_FINISHED, genBlock } from "./vm";
 import { curExc, memoryErrorInstance } from "./errors";
 import { builtinsDict, sysModule, gcRootClasses } from "./builtins";
@@ -150,6 +152,7 @@ export function collect(top: usize): void {
   markPtr(O.emptyTuple);
   markPtr(O.emptyStr());
   markPtr(runRoots);
+  markPtr(modulesRoot());
   markPtr(O.T_type); markPtr(O.T_object); markPtr(O.T_int); markPtr(O.T_bool); markPtr(O.T_float);
   markPtr(O.T_str); markPtr(O.T_none); markPtr(O.T_tuple); markPtr(O.T_list); markPtr(O.T_dict);
   markPtr(O.T_set); markPtr(O.T_frozenset); markPtr(O.T_function); markPtr(O.T_code); markPtr(O.T_cell);
@@ -160,6 +163,15 @@ export function collect(top: usize): void {
   while (stackLen > 0) {
     stackLen--;
     markChildren(<usize>load<u32>(stack + (stackLen << 2)));
+  }
+  // unreachable generators suspended in a try/with survive until runFinalizers has closed them
+  let first = pendingCount();
+  if (findFinalizable(allObjects) > 0) {
+    for (let i = first; i < pendingCount(); i++) markPtr(pendingAt(i));
+    while (stackLen > 0) {
+      stackLen--;
+      markChildren(<usize>load<u32>(stack + (stackLen << 2)));
+    }
   }
   // sweep: unlink and free the unmarked, clear marks on the rest
   let prev: usize = 0;
@@ -184,4 +196,5 @@ export function collect(top: usize): void {
     setGCThreshold(live < (2 << 20) ? (4 << 20) : live * 2);
   }
   collections++;
+  runFinalizers();
 }

@@ -15,9 +15,11 @@ import { gcInit, collect, runRoots, collections, setStress } from "./gc";
 import { loadImage, loadError, codeFilename, codeName, codePositions, codeNUnits, codeVarnames } from "./image";
 import { builtinsDict } from "./builtins";
 import { E_NameError } from "./errors";
-import { curExc, clearCurExc, isExcInstance, memoryErrorInstance } from "./errors";
+import { curExc, setCurExc, clearCurExc, isExcInstance, memoryErrorInstance } from "./errors";
 import * as P from "./ops";
 import * as N from "./names";
+import { registerModule as registerModuleCode } from "./modules";
+import { closeSuspendedAtExit } from "./generators";
 
 /** Number of opcodes this VM was built with; src/ checks it against the compiler's table. */
 export function opCount(): i32 {
@@ -53,6 +55,11 @@ export function loadModule(ptr: usize, len: i32): i32 {
   return <i32>c;
 }
 
+/** Registers a bundled module (src/pylib) loaded with loadModule under its import name. */
+export function registerModule(namePtr: usize, nameLen: i32, code: usize): void {
+  registerModuleCode(namePtr, <usize>nameLen, code);
+}
+
 function resetRoots(): void {
   listSetLen(runRoots, 0);
 }
@@ -69,6 +76,10 @@ export function runCode(code: usize): i32 {
   callArgs = newList(4);
   listAppend(runRoots, mkPtr(callArgs));
   let r = runModule(code, mainGlobals);
+  // the program has ended: generators left suspended inside try/with get their close() now
+  let saved = curExc;
+  closeSuspendedAtExit();
+  setCurExc(saved);
   return finish(r);
 }
 

@@ -491,7 +491,13 @@ export function appendSafeRepr(v: Value): void {
 
 /** Class names as CPython prints them in reprs: builtins bare, user classes as __main__.Name. */
 export function appendTypeQualified(t: usize): void {
-  if ((typeFlags(t) & TF_BUILTIN) == 0) sbText("__main__.");
+  // a class statement records its module in __module__ (contextlib's classes say contextlib.);
+  // builtin types, exception classes included, have none and print bare
+  let mod = (typeFlags(t) & TF_BUILTIN) == 0 ? dictGetStr(typeDict(t), N.S___module__) : NULL;
+  if (isPtr(mod) && objType(ptrOf(mod)) == T_str && !O.strEqText(ptrOf(mod), "builtins")) {
+    sbStr(ptrOf(mod));
+    sbText(".");
+  }
   let q = dictGetStr(typeDict(t), N.S___qualname__);
   if (isPtr(q) && objType(ptrOf(q)) == T_str) sbStr(ptrOf(q));
   else sbStr(typeName(t));
@@ -1393,6 +1399,7 @@ export function setAttr(obj: Value, name: usize, v: Value): bool {
     refreshAllSlots();
     return true;
   }
+  if (k == K.MODULE) return dictSet(<usize>load<u32>(ptrOf(obj), 16), mkPtr(name), v); // sys.stdout = x
   if (k == K.FUNC) {
     let f = ptrOf(obj);
     let d = <usize>load<u32>(f, 44);

@@ -28,6 +28,8 @@ import { curExc, setCurExc, clearCurExc, raiseText, raiseBuilt, raiseTypeObj, ra
 import * as P from "./ops";
 import { Bin } from "./ops";
 import * as N from "./names";
+import { importModule } from "./modules";
+import { yieldFromStep, yfValue } from "./generators";
 import { hostTraceStep } from "./host";
 import { sbMark, sbText, sbStr, sbInt, sbTake, sbByte, sbBase, sbReset } from "./strbuf";
 import { callBuiltin, constructBuiltin, builtinsDict, sysModule, OBJECT_INIT_ID, EXC_INIT_ID, FIRST_METHOD_ID,
@@ -80,6 +82,10 @@ export function nestedArgs(n: u32): usize {
 export function releaseNestedArgs(n: u32): void { argTop -= <usize>n << 3; }
 
 /** Resets frame and scratch state after an aborted run so the VM stays usable. */
+// setters for modules.ts / generators.ts, which run nested code like callNested does
+export function setCurFrame(f: usize): void { curFrame = f; }
+export function setNativeDepth(n: i32): void { nativeDepth = n; }
+
 export function vmReset(): void {
   frameTop = frameBase;
   curFrame = 0;
@@ -1601,6 +1607,18 @@ export function execute(entry: usize): Value {
         names = I.codeNames(code);
         continue;
       }
+      case Op.YIELD_FROM: {
+        sp -= 8;
+        store<u32>(f, pc, 4);
+        store<u32>(f, <u32>sp, 8);
+        let r = yieldFromStep(load<u64>(sp - 8), load<u64>(sp));
+        if (r == ERR) break;
+        if (r == NULL) { store<u64>(sp - 8, yfValue); continue; } // the subiterator's return value
+        // yield r with pc back on this YIELD_FROM: the resume pushes the sent value and repeats it
+        pc--;
+        store<u64>(sp, r);
+        sp += 8;
+      } // falls through
       case Op.YIELD_VALUE: {
         sp -= 8;
         let v = load<u64>(sp);
@@ -1881,12 +1899,12 @@ export function execute(entry: usize): Value {
         let name = ptrOf(tupGet(names, arg));
         sp -= 8; // fromlist; level stays under the result slot
         if (name == N.S_sys) { store<u64>(sp - 8, mkPtr(sysModule)); continue; }
-        let m = sbMark();
-        sbText("No module named '");
-        sbStr(name);
-        sbText("'");
-        raiseBuilt(E_ModuleNotFoundError, m);
-        break;
+        store<u32>(f, pc, 4);
+        store<u32>(f, <u32>sp, 8);
+        let mod = importModule(name);
+        if (mod == ERR) break;
+        store<u64>(sp - 8, mod);
+        continue;
       }
       case Op.IMPORT_FROM: {
         let r = P.getAttr(load<u64>(sp - 8), ptrOf(tupGet(names, arg)));

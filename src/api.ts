@@ -2,7 +2,7 @@
 // ...args). Uncaught Python exceptions become PythonError carrying type, message and CPython 3.11
 // traceback text (formatted here from the frame records the VM exports). A wasm trap poisons the
 // instance: it is re-made from the cached Module and the failure surfaces as VMInternalError.
-import { loadVMModule, instantiateVM, type VMExports } from "./loader.js";
+import { loadVMModule, loadPylib, instantiateVM, type VMExports, type PylibModule } from "./loader.js";
 import { createHostImports, type HostState } from "./host.js";
 import { formatTraceback, type ExcRecord } from "./traceback.js";
 import { decodeImage, encodeImage, CodeImageError } from "../compiler/codeimage.js";
@@ -91,6 +91,7 @@ export class VM {
     private readonly module: WebAssembly.Module,
     private readonly options: VMOptions,
     private readonly compiler: CompileFn,
+    private readonly pylib: PylibModule[] = [],
   ) {
     this.host = {
       memory: () => this.exports.memory,
@@ -108,6 +109,24 @@ export class VM {
     }
     this.exports.init(FRAME_STACK_BYTES);
     this.exports.recursionLimit(this.options.recursionLimit ?? 1000);
+    this.registerPylib();
+  }
+
+  /** Hands the bundled modules' code to the VM; each runs on its first import. */
+  private registerPylib(): void {
+    const x = this.exports;
+    for (const { name, image } of this.pylib) {
+      const ptr = x.allocBytes(image.length);
+      new Uint8Array(x.memory.buffer, ptr, image.length).set(image);
+      const code = x.loadModule(ptr, image.length);
+      x.freeBytes(ptr);
+      if (code <= 0) throw new VMInternalError(`bundled module ${name} did not load (${code}): rebuild`);
+      const nameBytes = new TextEncoder().encode(name);
+      const np = x.allocBytes(nameBytes.length + 1);
+      new Uint8Array(x.memory.buffer, np, nameBytes.length).set(nameBytes);
+      x.registerModule(np, nameBytes.length, code);
+      x.freeBytes(np);
+    }
   }
 
   private write(fd: number, bytes: Uint8Array): void {
@@ -344,6 +363,6 @@ function parseReport(text: string): { sections: ExcRecord[] } {
 
 /** Creates a VM: compiles vm.wasm once per process, one instance per VM. */
 export async function createVM(options: VMOptions = {}): Promise<VM> {
-  const module = await loadVMModule();
-  return new VM(module, options, compileToImage);
+  const [module, pylib] = await Promise.all([loadVMModule(), loadPylib()]);
+  return new VM(module, options, compileToImage, pylib);
 }

@@ -33,6 +33,7 @@ export interface VMExports {
   gcThreshold(bytes: number): void;
   debugTrap(): void;
   traceInstructions(on: number): void;
+  registerModule(namePtr: number, nameLen: number, code: number): void;
 }
 
 let cached: WebAssembly.Module | null = null;
@@ -41,9 +42,13 @@ let pending: Promise<WebAssembly.Module> | null = null;
 const WASM_CANDIDATES = ["../build/vm.wasm", "../../build/vm.wasm"];
 
 async function readWasmBytes(): Promise<ArrayBuffer | Uint8Array> {
+  return readBuildFile(WASM_CANDIDATES, "vm.wasm");
+}
+
+async function readBuildFile(candidates: string[], what: string): Promise<ArrayBuffer | Uint8Array> {
   const isNode = typeof process !== "undefined" && !!process.versions?.node;
   let lastError: unknown = null;
-  for (const rel of WASM_CANDIDATES) {
+  for (const rel of candidates) {
     const url = new URL(rel, import.meta.url);
     try {
       if (isNode) {
@@ -57,7 +62,28 @@ async function readWasmBytes(): Promise<ArrayBuffer | Uint8Array> {
       lastError = e;
     }
   }
-  throw new Error(`cannot load vm.wasm: ${String(lastError)}`);
+  throw new Error(`cannot load ${what}: ${String(lastError)}`);
+}
+
+/** A bundled Python module (src/pylib) as the code image the build compiled it to. */
+export interface PylibModule {
+  name: string;
+  image: Uint8Array;
+}
+let pylib: Promise<PylibModule[]> | null = null;
+
+/** The bundled modules, read once per process from build/pylib (written by src/pylib/build.ts). */
+export function loadPylib(): Promise<PylibModule[]> {
+  pylib ??= (async () => {
+    const dirs = ["../build/pylib/", "../../build/pylib/"];
+    const index = await readBuildFile(dirs.map((d) => d + "index.json"), "build/pylib/index.json (run npm run build:pylib)");
+    const names = JSON.parse(new TextDecoder().decode(index)) as string[];
+    return Promise.all(names.map(async (name) => ({
+      name,
+      image: new Uint8Array(await readBuildFile(dirs.map((d) => `${d}${name}.img`), `${name}.img`)),
+    })));
+  })();
+  return pylib;
 }
 
 /** Compiles the VM module once per process; later calls reuse it. */

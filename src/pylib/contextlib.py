@@ -38,8 +38,12 @@ class ContextDecorator:
         return inner
 
 
-class _GeneratorContextManager(ContextDecorator, AbstractContextManager):
+class _GeneratorContextManager(AbstractContextManager):
     """The manager @contextmanager builds around one generator (PEP 343's template)."""
+
+    # withvm compiles single inheritance only, so ContextDecorator's decorating behaviour is
+    # borrowed as a class attribute instead of inherited (isinstance(cm, ContextDecorator) is False).
+    __call__ = ContextDecorator.__call__
 
     def __init__(self, func, args, kwds):
         self.gen = func(*args, **kwds)
