@@ -21,6 +21,7 @@ import * as N from "./names";
 import { genThrow, genClose } from "./generators";
 import * as I from "./image";
 import { strMethod } from "./strmethods";
+import { lazyConstruct, initLazyIterTypes } from "./lazyiter";
 import { raiseText, raiseBuilt, raiseTypeObj, raiseStr, raiseValue, E_TypeError, E_ValueError,
   E_KeyError, E_IndexError, E_AttributeError, E_StopIteration, E_OverflowError, E_RuntimeError,
   E_ZeroDivisionError, E_GeneratorExit, raiseKeyError, initExceptions, E_BaseException, isExcType, isExcInstance, curExc, clearCurExc } from "./errors";
@@ -67,7 +68,7 @@ export const OBJECT_INIT_ID: i32 = B.OBJECT_INIT;
 export const FIRST_METHOD_ID: i32 = B.OBJECT_INIT;
 export const EXC_INIT_ID: i32 = B.EXC_INIT;
 
-function rawType(kind: u32, flags: u32): usize {
+export function rawType(kind: u32, flags: u32): usize {
   let t = gcAlloc(TYPE_SIZE, 0);
   store<u32>(t, kind, 28);
   store<u32>(t, flags | TF_BUILTIN, 32);
@@ -76,13 +77,13 @@ function rawType(kind: u32, flags: u32): usize {
   store<u64>(t, NULL, 56);
   return t;
 }
-function finishType(t: usize, name: string, base: usize): void {
+export function finishType(t: usize, name: string, base: usize, publish: bool = true): void {
   store<u32>(t, <u32>T_type);
   store<u32>(t, <u32>internText(name), 16);
   store<u32>(t, <u32>base, 20);
   store<u32>(t, <u32>newDict(), 24);
   dictSet(typeDict(t), mkPtr(N.S___qualname__), mkPtr(O.typeName(t)));
-  dictSet(builtinsDict, mkPtr(O.typeName(t)), mkPtr(t));
+  if (publish) dictSet(builtinsDict, mkPtr(O.typeName(t)), mkPtr(t));
 }
 function fn(id: i32, name: string): void {
   let s = internText(name);
@@ -119,6 +120,7 @@ export function initBuiltins(): void {
     O.dictDel(builtinsDict, mkPtr(O.typeName(types[i])));
   }
   initExceptions(builtinsDict);
+  initLazyIterTypes();
   dictSet(builtinsDict, mkPtr(internText("None")), NONE);
   dictSet(builtinsDict, mkPtr(internText("True")), TRUE);
   dictSet(builtinsDict, mkPtr(internText("False")), FALSE);
@@ -285,7 +287,8 @@ export function callBuiltin(id: i32, self: Value, args: usize, nargs: u32, kwnam
       if (!argCount("next", npos, 1, 2)) return ERR;
       let it = arg(args, 0);
       let t = typeOf(it);
-      if (t != T_seqiter && t != T_rangeiter && t != O.T_generator && lookupType(t, N.S___next__) == NULL) {
+      if (t != T_seqiter && t != T_rangeiter && t != O.T_generator && typeKind(t) != K.LAZYITER &&
+          lookupType(t, N.S___next__) == NULL) {
         return raiseTypeObj(E_TypeError, it, "is not an iterator");
       }
       let v = P.iterNext(it);
@@ -346,99 +349,8 @@ export function callBuiltin(id: i32, self: Value, args: usize, nargs: u32, kwnam
       if (!sortList(ptrOf(l), kwArg(args, nargs, kwnames, N.S_key), kwArg(args, nargs, kwnames, N.S_reverse))) return ERR;
       return l;
     }
-    case B.ENUMERATE: {
-      // materialised into a list iterator: fine for finite iterables, which is all we run yet
-      if (!argCount("enumerate", npos, 1, 2)) return ERR;
-      let sv = npos == 2 ? arg(args, 1) : kwArg(args, nargs, kwnames, internText("start"));
-      let start: i64 = sv != NULL ? intOf(sv) : 0;
-      let src = O.toListValue(arg(args, 0));
-      if (src == ERR) return ERR;
-      let sp = ptrOf(src);
-      let out = newList(listLen(sp));
-      if (out == 0) return ERR;
-      for (let i: u32 = 0; i < listLen(sp); i++) {
-        let t = newTuple(2);
-        if (t == 0) return ERR;
-        tupSet(t, 0, mkInt(start + i));
-        tupSet(t, 1, listGet(sp, i));
-        listAppend(out, mkPtr(t));
-      }
-      return O.newSeqIter(mkPtr(out));
-    }
-    case B.ZIP: {
-      // advances the iterators in lockstep, stopping at the first exhausted one, so zip(g, g)
-      // pairs consecutive items and no iterator is read past the shortest (still eager)
-      let its = newList(npos);
-      for (let i: u32 = 0; i < npos; i++) {
-        let it = P.getIter(arg(args, i));
-        if (it == ERR) return ERR;
-        listAppend(its, it);
-      }
-      let out = newList(4);
-      while (npos > 0) {
-        let t = newTuple(npos);
-        if (t == 0) return ERR;
-        let done = false;
-        for (let i: u32 = 0; i < npos; i++) {
-          let v = P.iterNext(listGet(its, i));
-          if (v == ERR) return ERR;
-          if (v == NULL) { done = true; break; }
-          tupSet(t, i, v);
-        }
-        if (done) break;
-        listAppend(out, mkPtr(t));
-      }
-      return O.newSeqIter(mkPtr(out));
-    }
-    case B.REVERSED: {
-      if (!argCount("reversed", npos, 1, 1)) return ERR;
-      let l = O.toListValue(arg(args, 0));
-      if (l == ERR) return ERR;
-      reverseList(ptrOf(l));
-      return O.newSeqIter(l);
-    }
-    case B.MAP: case B.FILTER: {
-      if (!argCount(id == B.MAP ? "map" : "filter", npos, 2, 64)) return ERR;
-      let f = arg(args, 0);
-      if (id == B.MAP && npos > 2) {
-        // map(f, a, b, ...): zip the iterables, stop at the shortest
-        let lists = newList(npos);
-        let n: u32 = 0xFFFFFFFF;
-        for (let i: u32 = 1; i < npos; i++) {
-          let l = O.toListValue(arg(args, i));
-          if (l == ERR) return ERR;
-          listAppend(lists, l);
-          if (listLen(ptrOf(l)) < n) n = listLen(ptrOf(l));
-        }
-        let out = newList(n);
-        let tmp = nestedArgs(npos - 1);
-        for (let j: u32 = 0; j < n; j++) {
-          for (let i: u32 = 0; i < npos - 1; i++) store<u64>(tmp + (<usize>i << 3), listGet(ptrOf(listGet(lists, i)), j));
-          let r = callNested(f, tmp, npos - 1);
-          if (r == ERR) { releaseNestedArgs(npos - 1); return ERR; }
-          listAppend(out, r);
-        }
-        releaseNestedArgs(npos - 1);
-        return O.newSeqIter(mkPtr(out));
-      }
-      let src = O.toListValue(arg(args, 1));
-      if (src == ERR) return ERR;
-      let sp = ptrOf(src);
-      let out = newList(listLen(sp));
-      for (let i: u32 = 0; i < listLen(sp); i++) {
-        let x = listGet(sp, i);
-        if (id == B.MAP) {
-          let r = callNested1(f, x);
-          if (r == ERR) return ERR;
-          listAppend(out, r);
-        } else {
-          let keep = f == NONE ? P.truthy(x) : P.truthy(callNested1(f, x));
-          if (curExc != NULL && keep <= 0 && keep < 0) return ERR;
-          if (keep == 1) listAppend(out, x);
-        }
-      }
-      return O.newSeqIter(mkPtr(out));
-    }
+    case B.ENUMERATE: case B.ZIP: case B.REVERSED: case B.MAP: case B.FILTER:
+      return lazyConstruct(id, args, npos, nargs, kwnames);
     case B.ANY: case B.ALL: {
       if (!argCount(id == B.ANY ? "any" : "all", npos, 1, 1)) return ERR;
       let it = P.getIter(arg(args, 0));
@@ -624,7 +536,7 @@ function classCheck(t: usize, spec: Value, name: string): Value {
   return mkBool(isSubtype(t, ptrOf(spec)));
 }
 
-function bLen(v: Value): Value {
+export function bLen(v: Value): Value {
   if (isPtr(v)) {
     let p = ptrOf(v), t = objType(p);
     if (t == T_str) return mkSmallInt(strCps(p));

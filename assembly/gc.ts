@@ -5,6 +5,7 @@
 // registered run roots (module code, globals). A new object kind must add a case to markChildren
 // (its Value and pointer fields) and, if it owns a side buffer, to freeObject.
 
+import { lazyIterTypes } from "./lazyiter";
 import { Value, NULL, isPtr, ptrOf, mkPtr } from "./value";
 import { objType, allObjects, setAllObjects, resetGCCounter, gcFree, rawFree, liveBytes, setGCThreshold } from "./heap";
 import * as O from "./objects";
@@ -78,6 +79,7 @@ function markChildren(p: usize): void {
       break;
     case K.BOUND: markValue(load<u64>(p, 16)); markValue(load<u64>(p, 24)); break;
     case K.SEQITER: case K.DICTVIEW: markValue(load<u64>(p, 16)); break;
+    case K.LAZYITER: markValue(load<u64>(p, 16)); markValue(load<u64>(p, 24)); break;
     case K.SLICE: case K.PROP: case K.SMETH: case K.CMETH:
       markValue(load<u64>(p, 16)); markValue(load<u64>(p, 24)); markValue(load<u64>(p, 32));
       break;
@@ -160,6 +162,7 @@ export function collect(top: usize): void {
   markPtr(O.T_builtin); markPtr(O.T_traceback); markPtr(O.T_staticmethod); markPtr(O.T_classmethod);
   markPtr(O.T_property); markPtr(O.T_super); markPtr(O.T_module); markPtr(O.T_ellipsis); markPtr(O.T_notimpl);
   markPtr(O.T_generator); markPtr(O.T_dict_keys); markPtr(O.T_dict_values); markPtr(O.T_dict_items);
+  for (let i = 0; i < 5; i++) markPtr(lazyIterTypes(i));
   while (stackLen > 0) {
     stackLen--;
     markChildren(<usize>load<u32>(stack + (stackLen << 2)));

@@ -12,7 +12,7 @@ import { valueHash, valueEq } from "./ops";
 export const enum K {
   INST = 0, TYPE = 1, INT = 2, STR = 3, TUPLE = 4, LIST = 5, DICT = 6, SET = 7, FUNC = 8, CODE = 9,
   CELL = 10, EXC = 11, BOUND = 12, RANGE = 13, RANGEITER = 14, SEQITER = 15, SLICE = 16, BUILTIN = 17,
-  TB = 18, SMETH = 19, CMETH = 20, PROP = 21, SUPER = 22, MODULE = 23, GEN = 24, DICTVIEW = 25,
+  TB = 18, SMETH = 19, CMETH = 20, PROP = 21, SUPER = 22, MODULE = 23, GEN = 24, DICTVIEW = 25, LAZYITER = 26,
   // kinds of types whose values are never heap objects
   FLOAT = 30, BOOL = 31, NONETYPE = 32, OTHER = 33,
 }

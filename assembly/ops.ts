@@ -25,6 +25,7 @@ import { sbMark, sbByte, sbBytes, sbStr, sbText, sbInt, sbTake, sbReset, sbBase 
 import { callNested, callNested1, callNested2, nestedArgs, releaseNestedArgs, resumeNested } from "./vm";
 import { hostFloatRepr } from "./host";
 import { refreshAllSlots } from "./builtins";
+import { lazyNext } from "./lazyiter";
 
 // ---- hashing and equality --------------------------------------------------------------------
 
@@ -1119,12 +1120,15 @@ export function getIter(v: Value): Value {
     if (t == T_range) return O.newRangeObj(T_rangeiter, load<i64>(p, 16), load<i64>(p, 24), load<i64>(p, 32));
     if (t == T_seqiter || t == T_rangeiter || t == O.T_generator) return v;
     let k = typeKind(t);
+    if (k == K.LAZYITER) return v;
     if (k == K.INST || k == K.EXC) {
       let f = lookupType(t, N.S___iter__);
       if (f != NULL) {
         let r = callNested1(f, v);
         if (r == ERR) return ERR;
-        if (lookupType(typeOf(r), N.S___next__) == NULL && typeOf(r) != T_seqiter && typeOf(r) != T_rangeiter) {
+        let rt = typeOf(r);
+        if (lookupType(rt, N.S___next__) == NULL && rt != T_seqiter && rt != T_rangeiter && rt != O.T_generator &&
+            typeKind(rt) != K.LAZYITER) {
           let m = sbMark();
           sbText("iter() returned non-iterator of type '");
           sbStr(typeName(typeOf(r)));
@@ -1195,6 +1199,7 @@ export function iterNext(it: Value): Value {
     store<u32>(p, i + 1, 24);
     return r;
   }
+  if (typeKind(t) == K.LAZYITER) return lazyNext(p);
   let f = lookupType(t, N.S___next__);
   if (f == NULL) return raiseTypeObj(E_TypeError, it, "is not an iterator");
   let r = callNested1(f, it);
