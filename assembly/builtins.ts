@@ -62,6 +62,7 @@ export const enum B {
   STR_RSPLIT, STR_PARTITION, STR_RPARTITION, STR_ZFILL, STR_ISUPPER, STR_ISLOWER, STR_ISALNUM,
   STR_ISNUMERIC, STR_ISDECIMAL, STR_ISTITLE, STR_ISASCII, STR_SWAPCASE, STR_CASEFOLD, STR_EXPANDTABS,
   STR_RFIND, STR_RINDEX, STR_REMOVEPREFIX, STR_REMOVESUFFIX,
+  DICT_FROMKEYS, SET_INTERSECTION_UPDATE, SET_DIFFERENCE_UPDATE, SET_SYMDIFF_UPDATE, FROZENSET_COPY,
 }
 export const OBJECT_INIT_ID: i32 = B.OBJECT_INIT;
 /** Ids from here on are methods: called unbound, their first argument is self. */
@@ -182,13 +183,23 @@ export function initBuiltins(): void {
   method(T_property, B.PROP_SETTER, "setter");
   method(T_property, B.PROP_DELETER, "deleter");
   method(T_dict, B.DICT_POPITEM, "popitem");
+  {
+    // a classmethod, so dict.fromkeys(...) and d.fromkeys(...) both receive the class as self
+    let s = internText("fromkeys");
+    dictSet(typeDict(T_dict), mkPtr(s), O.newWrapper(T_classmethod, mkPtr(newBuiltin(B.DICT_FROMKEYS, s, NULL)), NONE, NONE));
+  }
   method(T_set, B.SET_ISDISJOINT, "isdisjoint");
   method(T_frozenset, B.SET_ISDISJOINT, "isdisjoint");
+  method(T_set, B.SET_INTERSECTION_UPDATE, "intersection_update");
+  method(T_set, B.SET_DIFFERENCE_UPDATE, "difference_update");
+  method(T_set, B.SET_SYMDIFF_UPDATE, "symmetric_difference_update");
+  method(T_frozenset, B.FROZENSET_COPY, "copy");
   method(O.T_generator, B.GEN_SEND, "send");
   method(O.T_generator, B.GEN_THROW, "throw");
   method(O.T_generator, B.GEN_CLOSE, "close");
   dictSet(sysd, mkPtr(internText("stdout")), stdoutObj);
   dictSet(sysd, mkPtr(internText("stderr")), stderrObj);
+  addSysAttrs(sysd);
   sysModule = newModule(N.S_sys, sysd);
   userClasses = newList(8);
 }
@@ -868,6 +879,21 @@ function callMethod(id: i32, self: Value, args: usize, npos: u32, nargs: u32, kw
       else d = arg(args, 0);
       return O.newWrapper(T_property, g, s, d);
     }
+    case B.DICT_FROMKEYS: {
+      if (!argCount("fromkeys", npos, 1, 2)) return ERR;
+      let v: Value = npos > 1 ? arg(args, 1) : NONE;
+      let d = newDict();
+      if (d == 0) return ERR;
+      let it = P.getIter(arg(args, 0));
+      if (it == ERR) return ERR;
+      while (true) {
+        let k = P.iterNext(it);
+        if (k == ERR) return ERR;
+        if (k == NULL) break;
+        if (!dictSet(d, k, v)) return ERR;
+      }
+      return mkPtr(d);
+    }
     case B.DICT_POPITEM: {
       for (let i = <i32>dictUsed(p) - 1; i >= 0; i--) {
         let k = entryKey(p, <u32>i);
@@ -930,6 +956,30 @@ function callMethod(id: i32, self: Value, args: usize, npos: u32, nargs: u32, kw
       }
       return acc;
     }
+    case B.SET_INTERSECTION_UPDATE: case B.SET_DIFFERENCE_UPDATE: case B.SET_SYMDIFF_UPDATE: {
+      if (id == B.SET_SYMDIFF_UPDATE && !argCount("set.symmetric_difference_update", npos, 1, 1)) return ERR;
+      let op = id == B.SET_INTERSECTION_UPDATE ? P.Bin.AND : id == B.SET_DIFFERENCE_UPDATE ? P.Bin.SUB : P.Bin.XOR;
+      for (let i: u32 = 0; i < npos; i++) {
+        let other = arg(args, i);
+        let ot = typeOf(other);
+        if (ot != T_set && ot != T_frozenset) {
+          let s = O.newDictOf(T_set);
+          if (s == 0) return ERR;
+          let it = P.getIter(other);
+          if (it == ERR) return ERR;
+          while (true) {
+            let x = P.iterNext(it);
+            if (x == ERR) return ERR;
+            if (x == NULL) break;
+            if (!dictSet(s, x, NONE)) return ERR;
+          }
+          other = mkPtr(s);
+        }
+        if (P.containerInplace(op, self, other) == ERR) return ERR;
+      }
+      return NONE;
+    }
+    case B.FROZENSET_COPY: return self;
     case B.SET_ISSUBSET: case B.SET_ISSUPERSET: {
       let other = arg(args, 0);
       if (typeOf(other) != T_set && typeOf(other) != T_frozenset) {
@@ -1300,4 +1350,19 @@ function buildClass(args: usize, nargs: u32, kwnames: usize): Value {
   listAppend(userClasses, mkPtr(t));
   if (isPtr(r) && objType(ptrOf(r)) == T_cell) O.cellSet(ptrOf(r), mkPtr(t));
   return mkPtr(t);
+}
+
+/** The plain-data sys attributes programs in the subset read (the interpreter they mimic is
+ * CPython 3.11.7 on a 64-bit little-endian machine). */
+function addSysAttrs(sysd: usize): void {
+  dictSet(sysd, mkPtr(internText("maxsize")), mkInt(i64.MAX_VALUE));
+  dictSet(sysd, mkPtr(internText("maxunicode")), mkSmallInt(0x10FFFF));
+  dictSet(sysd, mkPtr(internText("byteorder")), mkPtr(internText("little")));
+  dictSet(sysd, mkPtr(internText("platform")), mkPtr(internText("linux")));
+  dictSet(sysd, mkPtr(internText("version")), mkPtr(internText("3.11.7")));
+  let vi = newTuple(5);
+  tupSet(vi, 0, mkSmallInt(3)); tupSet(vi, 1, mkSmallInt(11)); tupSet(vi, 2, mkSmallInt(7));
+  tupSet(vi, 3, mkPtr(internText("final"))); tupSet(vi, 4, mkSmallInt(0));
+  dictSet(sysd, mkPtr(internText("version_info")), mkPtr(vi));
+  dictSet(sysd, mkPtr(internText("hexversion")), mkSmallInt(0x030B07F0));
 }

@@ -50,6 +50,17 @@ export function valueHash(v: Value): i64 {
       raiseTypeObj(E_TypeError, v, "");
       return unhashable(v);
     }
+    if (t == T_frozenset) {
+      // order-independent: equal frozensets hash alike whatever their insertion order
+      let h: u32 = 0x1F2E3D4C;
+      for (let i: u32 = 0; i < dictUsed(p); i++) {
+        let k = entryKey(p, i);
+        if (k == NULL) continue;
+        let e = <u32>valueHash(k);
+        h += (e ^ (e << 16) ^ 89869747) * 3644798167;
+      }
+      return <i64>(h & 0x7FFFFFFF);
+    }
     let k = typeKind(t);
     if (k == K.INST || k == K.EXC) {
       let hf = lookupType(t, N.S___hash__);
@@ -119,7 +130,15 @@ export function valueEq(a: Value, b: Value): i32 {
     }
     return 1;
   }
-  if ((ta == T_dict && tb == T_dict) || (ta == T_set && tb == T_set)) {
+  let aSet = ta == T_set || ta == T_frozenset, bSet = tb == T_set || tb == T_frozenset;
+  let keysOnly = aSet && bSet;
+  if (ta == tb && (ta == O.T_dict_keys || ta == O.T_dict_items)) {
+    // views compare as the sets they hold: keys views by keys, items views by the whole dict
+    keysOnly = ta == O.T_dict_keys;
+    pa = ptrOf(load<u64>(pa, 16)); pb = ptrOf(load<u64>(pb, 16));
+    ta = T_dict; tb = T_dict;
+  }
+  if ((ta == T_dict && tb == T_dict) || keysOnly) {
     if (dictLen(pa) != dictLen(pb)) return 0;
     for (let i: u32 = 0; i < dictUsed(pa); i++) {
       let k = entryKey(pa, i);
@@ -127,7 +146,7 @@ export function valueEq(a: Value, b: Value): i32 {
       let w = dictGet(pb, k);
       if (w == ERR) return -1;
       if (w == NULL) return 0;
-      if (ta == T_dict) {
+      if (!keysOnly) {
         let r = valueEq(entryVal(pa, i), w);
         if (r != 1) return r;
       }
@@ -674,7 +693,36 @@ export function binaryOp(op: Bin, a: Value, b: Value): Value {
   return binaryDunder(op, a, b);
 }
 
+/** Set by inplaceOp for the binaryOp it runs: errors then name the augmented operator (+=). */
+let inplaceMessage = false;
+
+/** a op= b: a set/dict mutates in place, a user object's __iop__ comes first, then a op b. */
+export function inplaceOp(op: Bin, a: Value, b: Value): Value {
+  if (isPtr(a)) {
+    let t = objType(ptrOf(a));
+    if (t == T_set || t == T_dict) {
+      let r = containerInplace(op, a, b);
+      if (r != NOTIMPL) return r;
+    }
+    let k = typeKind(t);
+    if (k == K.INST || k == K.EXC) {
+      let f = lookupType(t, internStrText("__i" + binDunder(op, false).slice(2)));
+      if (f != NULL) {
+        let r = callNested2(f, a, b);
+        if (r != NOTIMPL) return r;
+      }
+    }
+  }
+  inplaceMessage = true;
+  let r = binaryOp(op, a, b);
+  inplaceMessage = false;
+  return r;
+}
+
 function binaryDunder(op: Bin, a: Value, b: Value): Value {
+  // read the flag before any Python runs: a nested a + b must report "+", not "+="
+  let inplace = inplaceMessage;
+  inplaceMessage = false;
   let ta = typeOf(a), tb = typeOf(b);
   let ka = typeKind(ta), kb = typeKind(tb);
   if (ka == K.INST || ka == K.EXC) {
@@ -693,7 +741,8 @@ function binaryDunder(op: Bin, a: Value, b: Value): Value {
   }
   let m = sbMark();
   sbText("unsupported operand type(s) for ");
-  sbText(binSymbol(op));
+  if (inplace) { sbText(op == Bin.POW ? "**" : binSymbol(op)); sbByte(61); }
+  else sbText(binSymbol(op));
   sbText(": '");
   sbStr(typeName(ta));
   sbText("' and '");
@@ -760,10 +809,64 @@ function seqRepeat(a: Value, k: i64): Value {
   return mkPtr(l);
 }
 
+/** dict | dict: a copy of a updated with b's items. */
+function dictMerge(pa: usize, pb: usize): Value {
+  let r = O.newDictOf(T_dict);
+  if (r == 0) return ERR;
+  if (!dictUpdateFrom(r, pa) || !dictUpdateFrom(r, pb)) return ERR;
+  return mkPtr(r);
+}
+function dictUpdateFrom(d: usize, src: usize): bool {
+  for (let i: u32 = 0; i < dictUsed(src); i++) {
+    let k = entryKey(src, i);
+    if (k == NULL) continue;
+    if (!dictSet(d, k, O.entryVal(src, i))) return false;
+  }
+  return true;
+}
+
+/** In-place |= &= -= ^= of a set (and |= of a dict) with a set/dict right operand: mutates a
+ * and returns it, so other references see the change. NOTIMPL for other operand types. */
+export function containerInplace(op: Bin, a: Value, b: Value): Value {
+  if (!isPtr(b)) return NOTIMPL;
+  let pa = ptrOf(a), pb = ptrOf(b);
+  let ta = objType(pa), tb = objType(pb);
+  if (ta == T_dict) {
+    if (op != Bin.OR || tb != T_dict) return NOTIMPL;
+    return dictUpdateFrom(pa, pb) ? a : ERR;
+  }
+  if (ta != T_set || !(tb == T_set || tb == T_frozenset)) return NOTIMPL;
+  if (op != Bin.OR && op != Bin.AND && op != Bin.SUB && op != Bin.XOR) return NOTIMPL;
+  if (pa == pb) {
+    if (op == Bin.SUB || op == Bin.XOR) O.dictClear(pa);
+    return a;
+  }
+  if (op == Bin.AND) {
+    for (let i: u32 = 0; i < dictUsed(pa); i++) {
+      let k = entryKey(pa, i);
+      if (k == NULL) continue;
+      let inB = dictGet(pb, k);
+      if (inB == ERR) return ERR;
+      if (inB == NULL && O.dictDel(pa, k) < 0) return ERR;
+    }
+    return a;
+  }
+  for (let i: u32 = 0; i < dictUsed(pb); i++) {
+    let k = entryKey(pb, i);
+    if (k == NULL) continue;
+    if (op == Bin.OR) { if (!dictSet(pa, k, NONE)) return ERR; continue; }
+    let r = O.dictDel(pa, k);
+    if (r < 0) return ERR;
+    if (op == Bin.XOR && r == 0 && !dictSet(pa, k, NONE)) return ERR;
+  }
+  return a;
+}
+
 export function setOperator(op: Bin, a: Value, b: Value): Value {
   let pa = ptrOf(a), pb = ptrOf(b);
   let ta = objType(pa), tb = objType(pb);
-  if (ta == T_dict || !(tb == T_set || tb == T_frozenset)) return NOTIMPL;
+  if (ta == T_dict) return op == Bin.OR && tb == T_dict ? dictMerge(pa, pb) : NOTIMPL;
+  if (!(tb == T_set || tb == T_frozenset)) return NOTIMPL;
   if (op != Bin.OR && op != Bin.AND && op != Bin.SUB && op != Bin.XOR) return NOTIMPL;
   let r = O.newDictOf(ta);
   if (r == 0) return ERR;
@@ -1368,7 +1471,8 @@ function superGetAttr(s: usize, name: usize): Value {
 export function setAttr(obj: Value, name: usize, v: Value): bool {
   let t = typeOf(obj);
   let k = typeKind(t);
-  if (k == K.INST || k == K.EXC) {
+  // plain object() instances have no __dict__: stores fall through to the AttributeError below
+  if ((k == K.INST && t != O.T_object) || k == K.EXC) {
     let p = ptrOf(obj);
     let d = lookupType(t, name);
     if (d != NULL && isPtr(d) && objType(ptrOf(d)) == T_property) {
@@ -1435,7 +1539,7 @@ export function delAttr(obj: Value, name: usize): bool {
   let t = typeOf(obj);
   let k = typeKind(t);
   let d: usize = 0;
-  if (k == K.INST || k == K.EXC) d = instDict(ptrOf(obj));
+  if ((k == K.INST && t != O.T_object) || k == K.EXC) d = instDict(ptrOf(obj));
   else if (k == K.TYPE && (typeFlags(ptrOf(obj)) & TF_BUILTIN) == 0) d = typeDict(ptrOf(obj));
   if (d != 0) {
     let r = O.dictDel(d, mkPtr(name));

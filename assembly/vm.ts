@@ -1142,7 +1142,7 @@ export function execute(entry: usize): Value {
           if ((u & 0xFF) == Op.INPLACE_ADD && isPtr(a) && objType(ptrOf(a)) == T_list) {
             if (!O.listExtend(ptrOf(a), b)) break;
             r = a;
-          } else r = P.binaryOp(Bin.ADD, a, b);
+          } else r = (u & 0xFF) == Op.INPLACE_ADD ? P.inplaceOp(Bin.ADD, a, b) : P.binaryOp(Bin.ADD, a, b);
           if (r == ERR) break;
         }
         sp -= 8;
@@ -1156,7 +1156,7 @@ export function execute(entry: usize): Value {
           let s = smallIntVal(a) - smallIntVal(b);
           r = fitsSmall(s) ? mkSmallInt(s) : O.mkInt(s);
         } else {
-          r = P.binaryOp(Bin.SUB, a, b);
+          r = (u & 0xFF) == Op.INPLACE_SUBTRACT ? P.inplaceOp(Bin.SUB, a, b) : P.binaryOp(Bin.SUB, a, b);
           if (r == ERR) break;
         }
         sp -= 8;
@@ -1175,7 +1175,7 @@ export function execute(entry: usize): Value {
           if (!P.listInplaceRepeat(ptrOf(a), O.intOf(b))) break;
           r = a;
         } else {
-          r = P.binaryOp(binOf(u & 0xFF), a, b);
+          r = isInplace(u & 0xFF) ? P.inplaceOp(binOf(u & 0xFF), a, b) : P.binaryOp(binOf(u & 0xFF), a, b);
           if (r == ERR) break;
         }
         sp -= 8;
@@ -1996,6 +1996,14 @@ function raiseUnary(sym: string, v: Value): void {
   raiseBuilt(E_TypeError, m);
 }
 
+function isInplace(op: u32): bool {
+  switch (op) {
+    case Op.INPLACE_MULTIPLY: case Op.INPLACE_TRUE_DIVIDE: case Op.INPLACE_FLOOR_DIVIDE: case Op.INPLACE_MODULO:
+    case Op.INPLACE_POWER: case Op.INPLACE_LSHIFT: case Op.INPLACE_RSHIFT: case Op.INPLACE_AND: case Op.INPLACE_OR:
+    case Op.INPLACE_XOR: case Op.INPLACE_MATRIX_MULTIPLY: return true;
+  }
+  return false;
+}
 function binOf(op: u32): Bin {
   switch (op) {
     case Op.BINARY_MULTIPLY: case Op.INPLACE_MULTIPLY: return Bin.MUL;
