@@ -199,5 +199,7 @@ export function collect(top: usize): void {
     setGCThreshold(live < (2 << 20) ? (4 << 20) : live * 2);
   }
   collections++;
-  runFinalizers();
+  // closed generators are garbage now: free them at once, so that objects kept only for their
+  // finalizer never count as live data when the next trigger is sized (the heap would grow)
+  if (runFinalizers()) collect(top);
 }

@@ -203,8 +203,8 @@ export function pendingCount(): i32 { return npending; }
 
 /** Closes the generators findFinalizable kept, oldest first (so creation order, as a program's
  * objects usually die in CPython). Errors are reported on stderr and dropped, as CPython does. */
-export function runFinalizers(): void {
-  if (finalizing || npending == 0) return;
+export function runFinalizers(): bool {
+  if (finalizing || npending == 0) return false;
   finalizing = true;
   let savedExc = curExc;
   clearCurExc();
@@ -215,6 +215,7 @@ export function runFinalizers(): void {
   }
   setCurExc(savedExc);
   finalizing = false;
+  return true;
 }
 
 function finalizeOne(g: usize): void {
