@@ -13,7 +13,7 @@ import { K, typeKind } from "./objects";
 import * as I from "./image";
 import { modulesRoot } from "./modules";
 import { findFinalizable, pendingAt, pendingCount, runFinalizers } from "./generators";
-import { handledExc, frameBack, GEN_RUNNING, GEN_FINISHED, genBlock } from "./vm";
+import { handledExc, frameBack, GEN_RUNNING, GEN_FINISHED, genBlock, dropSpareExit } from "./vm";
 import { curExc, memoryErrorInstance } from "./errors";
 import { builtinsDict, sysModule, gcRootClasses } from "./builtins";
 
@@ -132,6 +132,7 @@ function freeObject(p: usize): void {
       rawFree(I.codeUnits(p), n << 2 | 4);
       rawFree(I.codePositions(p), n << 4 | 16);
       if (I.codeCell2Arg(p) != 0) rawFree(I.codeCell2Arg(p), <usize>I.codeNCells(p) << 2);
+      if (I.codeGlobalCache(p) != 0) rawFree(I.codeGlobalCache(p), n << 3);
       break;
     }
     default: break;
@@ -142,6 +143,7 @@ function freeObject(p: usize): void {
 /** Full collection with `top` the innermost frame (its pc/sp already stored). */
 export function collect(top: usize): void {
   stackLen = 0;
+  dropSpareExit();
   markFrames(top);
   markValue(handledExc);
   markValue(curExc);

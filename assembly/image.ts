@@ -16,7 +16,9 @@ import { Op, FIRST_OP_WITH_ARG } from "./shared/opcodes";
 // +80 flags +84 firstlineno +88 max blocks +92 frame bytes +96 ncells +100 nfree
 // +104 cell-to-argument map (i32 per cell, -1 if not an argument; 0 when no cell is one)
 // +108 preorder index of this code object in its image (the host maps it back for `trace`)
-export const CODE_SIZE: usize = 112;
+// +112 LOAD_GLOBAL inline caches (u64 per unit, TLSF, 0 until the first LOAD_GLOBAL runs)
+export const CODE_SIZE: usize = 128;
+@inline export function codeGlobalCache(c: usize): usize { return <usize>load<u32>(c, 112); }
 @inline export function codeUnits(c: usize): usize { return <usize>load<u32>(c, 16); }
 @inline export function codeNUnits(c: usize): u32 { return load<u32>(c, 20); }
 @inline export function codeConsts(c: usize): usize { return <usize>load<u32>(c, 24); }

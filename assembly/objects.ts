@@ -267,7 +267,7 @@ export function listFree(l: usize): void { rawFree(listItems(l), <usize>load<u32
 // ---- dict and set ----------------------------------------------------------------------------
 // +16 u32 live count, +20 u32 entries used (incl. deleted), +24 u32 entry capacity,
 // +28 u32 entries (TLSF; 24 B each: key u64, value u64, hash u32; deleted key = NULL),
-// +32 u32 index (TLSF; i32 per slot, -1 empty), +36 u32 index mask.
+// +32 u32 index (TLSF; i32 per slot, -1 empty), +36 u32 index mask, +40 u32 key-set stamp.
 // Entries keep insertion order; the open-addressed index maps hash -> entry number.
 const ENTRY: usize = 24;
 @inline export function dictLen(d: usize): u32 { return load<u32>(d, 16); }
@@ -291,7 +291,7 @@ function dictAllocTables(d: usize, cap: u32): bool {
   return true;
 }
 export function newDictOf(type: usize): usize {
-  let d = gcAlloc(HDR + 24, type);
+  let d = gcAlloc(HDR + 28, type);
   if (d == 0) { raiseMemoryError(); return 0; }
   if (!dictAllocTables(d, 4)) return 0;
   return d;
@@ -370,6 +370,25 @@ export function dictGetStr(d: usize, s: usize): Value {
   let e = dictFind(d, mkPtr(s), strHash(s) & 0x7FFFFFFF); // same hash as valueHash
   return e < 0 ? NULL : entryVal(d, e);
 }
+/** Entry number of str key s, -1 if absent (never raises). */
+export function dictFindStr(d: usize, s: usize): i32 { return dictFind(d, mkPtr(s), strHash(s) & 0x7FFFFFFF); }
+
+// LOAD_GLOBAL caches a builtins hit only while the globals dict still lacks the name. Such a
+// dict is "watched": +40 holds a key-set stamp, unique among all dicts, renewed whenever a key
+// is added, so a cache remembering the stamp identifies both the dict and its key set (vm.ts,
+// loadGlobalSlow). 0 = not watched. Stamps stay in 1..0x7FFFFFFF.
+let lastKeyStamp: u32 = 0;
+@inline export function dictKeyStamp(d: usize): u32 { return load<u32>(d, 40); }
+export function watchDictKeys(d: usize): u32 {
+  let s = dictKeyStamp(d);
+  if (s == 0) { s = newKeyStamp(); store<u32>(d, s, 40); }
+  return s;
+}
+function newKeyStamp(): u32 {
+  lastKeyStamp = lastKeyStamp >= 0x7FFFFFFF ? 1 : lastKeyStamp + 1;
+  return lastKeyStamp;
+}
+
 /** Returns false when hashing/comparing raised or memory ran out. */
 export function dictSet(d: usize, key: Value, val: Value): bool {
   let h = valueHash(key);
@@ -378,6 +397,7 @@ export function dictSet(d: usize, key: Value, val: Value): bool {
   if (e == -2) return false;
   if (e >= 0) { setEntryVal(d, e, val); return true; }
   if (dictUsed(d) == load<u32>(d, 24) && !dictGrow(d)) return false;
+  if (dictKeyStamp(d) != 0) store<u32>(d, newKeyStamp(), 40);
   let n = dictUsed(d);
   let ep = dictEntries(d) + <usize>n * ENTRY;
   store<u64>(ep, key);
@@ -444,7 +464,17 @@ export function newBound(self: Value, fn: Value): Value {
 // +48 __traceback__ (u64 each), +56 u32 __suppress_context__.
 export const INST_SIZE: usize = 24;
 export const EXC_SIZE: usize = 64;
-@inline export function instDict(o: usize): usize { return <usize>load<u32>(o, 16); }
+/** The instance dict, or 0 when none was made yet (exception instances get theirs lazily). */
+@inline export function instDictPeek(o: usize): usize { return <usize>load<u32>(o, 16); }
+/** The instance dict, made on first use; 0 only on MemoryError (raised). */
+export function instDict(o: usize): usize {
+  let d = <usize>load<u32>(o, 16);
+  if (d == 0) {
+    d = newDict();
+    if (d != 0) store<u32>(o, <u32>d, 16);
+  }
+  return d;
+}
 @inline export function excArgs(e: usize): Value { return load<u64>(e, 24); }
 @inline export function excContext(e: usize): Value { return load<u64>(e, 32); }
 @inline export function excCause(e: usize): Value { return load<u64>(e, 40); }
@@ -461,10 +491,13 @@ export function newInstance(t: usize): usize {
   let exc = (typeFlags(t) & TF_EXC) != 0;
   let o = gcAlloc(exc ? EXC_SIZE : INST_SIZE, t);
   if (o == 0) { raiseMemoryError(); return 0; }
-  let d = newDict();
-  if (d == 0) return 0;
-  store<u32>(o, <u32>d, 16);
-  if (exc) {
+  // exceptions rarely get attributes: their dict waits for the first store (instDict), which
+  // keeps a raise to two small allocations (exitpaths bench, with_raise_*)
+  if (!exc) {
+    let d = newDict();
+    if (d == 0) return 0;
+    store<u32>(o, <u32>d, 16);
+  } else {
     store<u64>(o, mkPtr(emptyTuple), 24);
     store<u64>(o, NONE, 32);
     store<u64>(o, NONE, 40);

@@ -1,7 +1,9 @@
 // The interpreter: frames on one contiguous frame stack, the per-frame block stack, the single
 // non-recursive dispatch loop (execute) and the one unwinding path (unwind). Hot registers
 // (pc, sp, frame, units, locals base, consts) live in wasm locals and are reloaded after every
-// frame switch; cold work is in @inline(never) helpers (vm-core-measurements.md §1, §3).
+// frame switch; cold work is in separate helpers (vm-core-measurements.md §1, §3). Never mark a
+// helper `@inline(never)`: asc ignores the argument and force-inlines it into execute (it did
+// so with unwind, doRaise, traceStep and the error builders, which slowed every dispatch).
 //
 // frame: +0 code +4 pc (next unit) +8 sp (address) +12 back +16 nblocks +20 flags +24 globals
 //        +28 locals dict (0 = fast locals only) +32 function +36 pending with-handler (unit+1)
@@ -10,7 +12,7 @@
 
 import { Value, NONE, NULL, TRUE, FALSE, ERR, NOTIMPL, isPtr, isSmallInt, isFloat, ptrOf, mkPtr,
   mkSmallInt, smallIntVal, fitsSmall, floatVal, mkFloat, mkBool, isBool } from "./value";
-import { objType, bytesSinceGC, gcThreshold, rawAlloc } from "./heap";
+import { objType, bytesSinceGC, gcThreshold, rawAlloc, objAux, setObjAux } from "./heap";
 import * as O from "./objects";
 import { K, typeOf, typeKind, typeName, typeEnter, typeExit, typeInit, lookupType, T_function,
   T_method, T_builtin, T_type, T_str, T_tuple, T_list, T_dict, T_int, T_rangeiter, T_seqiter,
@@ -92,6 +94,7 @@ export function vmReset(): void {
   depth = 0;
   nativeDepth = 0;
   argTop = argScratch;
+  spareExit = 0;
   handledExc = NONE;
   reraising = false;
 }
@@ -299,7 +302,8 @@ export function pushFunctionFrame(fn: usize, self: Value, args: usize, nargs: u3
     // fast path: exact positional call
     let lb = frameLocalsBase(f, code);
     if (self != NULL) { store<u64>(lb, self); lb += 8; }
-    memory.copy(lb, args, <usize>nargs << 3);
+    // a store loop: memory.copy is an out-of-line call in V8 (exitpaths bench: __exit__'s 3 args)
+    for (let i: usize = 0; i < <usize>nargs; i++) store<u64>(lb + (i << 3), load<u64>(args + (i << 3)));
   } else if (bindArgs(f, fn, code, self, args, nargs, kwnames) < 0) {
     popFrame(f);
     return 0;
@@ -667,7 +671,6 @@ function addTraceback(f: usize, exc: Value): void {
 /** The one unwinding path. With curExc in flight from frame f (pc/sp spilled), pops blocks and
  * frames until a handler is found: returns that frame (pc/sp set, 6-value record pushed), or 0
  * when the exception leaves the entry frame (the caller of execute gets ERR). */
-@inline(never)
 function unwind(f: usize): usize {
   let exc = curExc;
   if (!reraising) addTraceback(f, exc);
@@ -747,7 +750,6 @@ function unwind(f: usize): usize {
 }
 
 /** RAISE_VARARGS 1/2: instantiate classes, check types, attach the cause. ERR always. */
-@inline(never)
 function doRaise(exc: Value, cause: Value): Value {
   if (isPtr(exc) && objType(ptrOf(exc)) == T_type) {
     if (!isExcType(ptrOf(exc))) return raiseText(E_TypeError, "exceptions must derive from BaseException");
@@ -803,7 +805,6 @@ function excMatch(t: Value, match: Value): Value {
   return mkBool(isPtr(t) && objType(ptrOf(t)) == T_type && isSubtype(ptrOf(t), ptrOf(match)));
 }
 
-@inline(never)
 function nameError(name: usize): Value {
   let m = sbMark();
   sbText("name '");
@@ -811,7 +812,6 @@ function nameError(name: usize): Value {
   sbText("' is not defined");
   return raiseBuilt(E_NameError, m);
 }
-@inline(never)
 function unboundLocal(code: usize, i: u32): Value {
   let m = sbMark();
   sbText("cannot access local variable '");
@@ -819,7 +819,6 @@ function unboundLocal(code: usize, i: u32): Value {
   sbText("' where it is not associated with a value");
   return raiseBuilt(E_UnboundLocalError, m);
 }
-@inline(never)
 function unboundDeref(code: usize, i: u32): Value {
   let nc = I.codeNCells(code);
   let m = sbMark();
@@ -836,7 +835,6 @@ function unboundDeref(code: usize, i: u32): Value {
 }
 
 /** LOAD_GLOBAL / LOAD_NAME fallbacks. */
-@inline(never)
 function loadGlobal(globals: usize, name: usize): Value {
   let v = dictGetStr(globals, name);
   if (v != NULL) return v;
@@ -845,8 +843,59 @@ function loadGlobal(globals: usize, name: usize): Value {
   return nameError(name);
 }
 
+// SETUP_WITH's bound __exit__ (X) is reachable only from its value-stack slot until
+// WITH_CLEANUP_START calls it, and is garbage right after. The one consumed last is kept as
+// `spareExit` and reused by the next SETUP_WITH, so a with-loop allocates nothing per
+// iteration (exitpaths bench, with_normal). Only bound methods made here carry AUX_WITH_EXIT in
+// their header; a collection drops the spare (it is never referenced, so sweep frees it).
+const AUX_WITH_EXIT: u32 = 0x57E7;
+let spareExit: usize = 0;
+export function dropSpareExit(): void { spareExit = 0; }
+function withExitMethod(mgr: Value, exit: Value): Value {
+  let b = spareExit;
+  if (b != 0) {
+    spareExit = 0;
+    store<u64>(b, mgr, 16);
+    store<u64>(b, exit, 24);
+    return mkPtr(b);
+  }
+  let x = O.newBound(mgr, exit);
+  if (x != ERR) setObjAux(ptrOf(x), AUX_WITH_EXIT);
+  return x;
+}
+
+/** LOAD_GLOBAL's lookup, filling the unit's cache slot: low word = entry number + 1, high word
+ * 0 for a globals entry, or 0x80000000 | the globals dict's key-set stamp for a builtins entry
+ * (valid while that dict gains no key). A hit is re-checked against the entry's key, so
+ * deletion or compaction simply misses. exitpaths bench: LOAD_GLOBAL cm / ValueError without
+ * dict probes. */
+function loadGlobalSlow(code: usize, unit: u32, g: usize, name: usize): Value {
+  let ic = I.codeGlobalCache(code);
+  if (ic == 0) {
+    let n = <usize>I.codeNUnits(code) << 3;
+    ic = rawAlloc(n);
+    if (ic != 0) {
+      memory.fill(ic, 0, n);
+      store<u32>(code, <u32>ic, 112);
+    }
+  }
+  let e = O.dictFindStr(g, name);
+  if (e >= 0) {
+    if (ic != 0) store<u64>(ic + (<usize>unit << 3), <u64>(e + 1));
+    return O.entryVal(g, e);
+  }
+  e = O.dictFindStr(builtinsDict, name);
+  if (e >= 0) {
+    if (ic != 0) {
+      let stamp = O.watchDictKeys(g);
+      store<u64>(ic + (<usize>unit << 3), <u64>(e + 1) | (<u64>(stamp | 0x80000000) << 32));
+    }
+    return O.entryVal(builtinsDict, e);
+  }
+  return nameError(name);
+}
+
 /** SETUP_WITH's lookups: __enter__ then __exit__, on the type only (3.11 messages). */
-@inline(never)
 function withLookupError(mgr: Value, missedExit: bool): Value {
   let m = sbMark();
   sbText("'");
@@ -857,7 +906,6 @@ function withLookupError(mgr: Value, missedExit: bool): Value {
 }
 
 /** UNPACK_SEQUENCE into n values stored downward from sp (CPython order: first item on top). */
-@inline(never)
 function unpack(seq: Value, n: u32, dst: usize): bool {
   if (isPtr(seq)) {
     let p = ptrOf(seq), t = objType(p);
@@ -925,7 +973,6 @@ function unpackCountError(len: u32, n: u32): void {
 }
 
 /** UNPACK_EX: `a, *b, c = seq`. Returns the new sp or 0 on error. */
-@inline(never)
 function unpackEx(seq: Value, before: u32, after: u32, base: usize): usize {
   let l = O.toListValue(seq);
   if (l == ERR) return 0;
@@ -954,7 +1001,6 @@ function unpackEx(seq: Value, before: u32, after: u32, base: usize): usize {
 }
 
 /** MAKE_FUNCTION. */
-@inline(never)
 function makeFunction(flags: u32, sp: usize, globals: usize): usize {
   let qual = load<u64>(sp - 8);
   let codeV = load<u64>(sp - 16);
@@ -1059,9 +1105,22 @@ export function execute(entry: usize): Value {
         continue;
       }
       case Op.LOAD_GLOBAL: {
+        // inline cache: the entry number the name had last time (see loadGlobalSlow)
         let name = ptrOf(tupGet(names, arg));
-        let v = dictGetStr(<usize>load<u32>(f, 24), name);
-        if (v == NULL) { v = loadGlobal(<usize>load<u32>(f, 24), name); if (v == ERR) break; }
+        let g = <usize>load<u32>(f, 24);
+        let ic = I.codeGlobalCache(code);
+        let v: Value = NULL;
+        if (ic != 0) {
+          let c = load<u64>(ic + (<usize>(pc - 1) << 3));
+          let e = <u32>c;
+          let hi = <u32>(c >> 32);
+          let d = hi == 0 ? g : builtinsDict;
+          if (e != 0 && (hi == 0 || hi == (O.dictKeyStamp(g) | 0x80000000)) && e <= dictUsed(d)) {
+            let ep = O.dictEntries(d) + <usize>(e - 1) * 24;
+            if (load<u64>(ep) == mkPtr(name)) v = load<u64>(ep, 8);
+          }
+        }
+        if (v == NULL) { v = loadGlobalSlow(code, pc - 1, g, name); if (v == ERR) break; }
         store<u64>(sp, v);
         sp += 8;
         continue;
@@ -1513,7 +1572,7 @@ export function execute(entry: usize): Value {
         if (k == K.INST || k == K.EXC) {
           let m = lookupType(t, name);
           if (m != NULL && isPtr(m) && objType(ptrOf(m)) == T_function &&
-              dictGetStr(O.instDict(ptrOf(obj)), name) == NULL) {
+              (O.instDictPeek(ptrOf(obj)) == 0 || dictGetStr(O.instDictPeek(ptrOf(obj)), name) == NULL)) {
             store<u64>(sp - 8, m);
             store<u64>(sp, obj);
             sp += 8;
@@ -1734,8 +1793,14 @@ export function execute(entry: usize): Value {
         if ((typeFlags(t) & TF_BUILTIN) != 0) { enter = lookupType(t, N.S___enter__); exit = lookupType(t, N.S___exit__); }
         if (enter == NULL) { withLookupError(mgr, false); break; }
         if (exit == NULL) { withLookupError(mgr, true); break; }
-        let x = P.bindDescriptor(exit, mgr, t);
-        if (x == ERR) break;
+        let x: Value;
+        if (isPtr(exit) && objType(ptrOf(exit)) == T_function) {
+          x = withExitMethod(mgr, exit);
+          if (x == ERR) break;
+        } else {
+          x = P.bindDescriptor(exit, mgr, t);
+          if (x == ERR) break;
+        }
         store<u64>(sp - 8, x);
         store<u32>(f, pc, 4);
         store<u32>(f, <u32>sp, 8);
@@ -1801,6 +1866,8 @@ export function execute(entry: usize): Value {
         store<u32>(f, pc, 4);
         store<u32>(f, <u32>resultSlot, 8);
         let r = invoke(x, sp + 8, 3, 0, resultSlot);
+        // X is dead once invoke has copied self and the function out (see withExitMethod)
+        if (isPtr(x) && objAux(ptrOf(x)) == AUX_WITH_EXIT) spareExit = ptrOf(x);
         if (r == 0) { sp = resultSlot + 8; continue; }
         if (r < 0) { sp = resultSlot; break; }
         f = pushedFrame;
@@ -1956,7 +2023,6 @@ export function execute(entry: usize): Value {
 export let tracing = false;
 export function setTracing(on: bool): void { tracing = on; }
 
-@inline(never)
 function traceStep(f: usize, pc: u32, sp: usize): void {
   let code = frameCode(f);
   let lb = frameLocalsBase(f, code);
@@ -1985,7 +2051,6 @@ function traceStep(f: usize, pc: u32, sp: usize): void {
   sbReset(m);
 }
 
-@inline(never)
 function raiseUnary(sym: string, v: Value): void {
   let m = sbMark();
   sbText("bad operand type for unary ");
