@@ -21,6 +21,7 @@ import * as N from "./names";
 import { genThrow, genClose } from "./generators";
 import * as I from "./image";
 import { strMethod } from "./strmethods";
+import { moreBuiltin } from "./morebuiltins";
 import { lazyConstruct, initLazyIterTypes } from "./lazyiter";
 import { raiseText, raiseBuilt, raiseTypeObj, raiseStr, raiseValue, E_TypeError, E_ValueError,
   E_KeyError, E_IndexError, E_AttributeError, E_StopIteration, E_OverflowError, E_RuntimeError,
@@ -44,6 +45,7 @@ export const enum B {
   PRINT, LEN, REPR, ISINSTANCE, ISSUBCLASS, ITER, NEXT, GETATTR, SETATTR, HASATTR, DELATTR, MIN, MAX,
   SUM, SORTED, ENUMERATE, ZIP, REVERSED, ABS, ROUND, DIVMOD, ANY, ALL, MAP, FILTER, ORD, CHR, HEX,
   ID, HASH, CALLABLE, BUILD_CLASS, EXC_INFO, FORMAT, BIN, OCT,
+  POW, GLOBALS, LOCALS, VARS, ASCII,
   // methods
   OBJECT_INIT, EXC_INIT, EXC_WITH_TB,
   LIST_APPEND, LIST_POP, LIST_EXTEND, LIST_INSERT, LIST_REMOVE, LIST_INDEX, LIST_COUNT, LIST_REVERSE,
@@ -63,6 +65,7 @@ export const enum B {
   STR_ISNUMERIC, STR_ISDECIMAL, STR_ISTITLE, STR_ISASCII, STR_SWAPCASE, STR_CASEFOLD, STR_EXPANDTABS,
   STR_RFIND, STR_RINDEX, STR_REMOVEPREFIX, STR_REMOVESUFFIX,
   DICT_FROMKEYS, SET_INTERSECTION_UPDATE, SET_DIFFERENCE_UPDATE, SET_SYMDIFF_UPDATE, FROZENSET_COPY,
+  RANGE_INDEX, RANGE_COUNT,
 }
 export const OBJECT_INIT_ID: i32 = B.OBJECT_INIT;
 /** Ids from here on are methods: called unbound, their first argument is self. */
@@ -122,6 +125,7 @@ export function initBuiltins(): void {
   }
   initExceptions(builtinsDict);
   initLazyIterTypes();
+  fn(B.POW, "pow"); fn(B.GLOBALS, "globals"); fn(B.LOCALS, "locals"); fn(B.VARS, "vars"); fn(B.ASCII, "ascii");
   dictSet(builtinsDict, mkPtr(internText("None")), NONE);
   dictSet(builtinsDict, mkPtr(internText("True")), TRUE);
   dictSet(builtinsDict, mkPtr(internText("False")), FALSE);
@@ -194,6 +198,8 @@ export function initBuiltins(): void {
   method(T_set, B.SET_DIFFERENCE_UPDATE, "difference_update");
   method(T_set, B.SET_SYMDIFF_UPDATE, "symmetric_difference_update");
   method(T_frozenset, B.FROZENSET_COPY, "copy");
+  method(T_range, B.RANGE_INDEX, "index");
+  method(T_range, B.RANGE_COUNT, "count");
   method(O.T_generator, B.GEN_SEND, "send");
   method(O.T_generator, B.GEN_THROW, "throw");
   method(O.T_generator, B.GEN_CLOSE, "close");
@@ -501,6 +507,8 @@ export function callBuiltin(id: i32, self: Value, args: usize, nargs: u32, kwnam
       tupSet(t, 2, h == NONE ? NONE : excTb(ptrOf(h)));
       return mkPtr(t);
     }
+    case B.POW: case B.GLOBALS: case B.LOCALS: case B.VARS: case B.ASCII:
+      return moreBuiltin(id, args, npos);
     case B.OBJECT_INIT: return NONE;
     case B.EXC_INIT: {
       if (!isExcInstance(self)) return raiseText(E_TypeError, "descriptor '__init__' requires a 'BaseException' object");
@@ -980,6 +988,36 @@ function callMethod(id: i32, self: Value, args: usize, npos: u32, nargs: u32, kw
       return NONE;
     }
     case B.FROZENSET_COPY: return self;
+    case B.RANGE_INDEX: case B.RANGE_COUNT: {
+      if (!argCount(id == B.RANGE_INDEX ? "index" : "count", npos, 1, 1)) return ERR;
+      let v = arg(args, 0);
+      let pos: i64 = -1;
+      if (isIntV(v) || isBool(v)) {
+        // arithmetic: v is in the range iff it is on the grid and before the end
+        let a = load<i64>(p, 16), st = load<i64>(p, 32), x = intOf(v);
+        let n = P.rangeLen(p);
+        let d = x - a;
+        if (d % st == 0 && d / st >= 0 && d / st < n) pos = d / st;
+      } else {
+        let n = P.rangeLen(p), a = load<i64>(p, 16), st = load<i64>(p, 32);
+        let c: i64 = 0;
+        for (let i: i64 = 0; i < n; i++) {
+          let r = P.valueEq(mkInt(a + i * st), v);
+          if (r < 0) return ERR;
+          if (r == 1) { if (pos < 0) pos = i; c++; }
+        }
+        if (id == B.RANGE_COUNT) return mkInt(c);
+      }
+      if (id == B.RANGE_COUNT) return mkSmallInt(pos >= 0 ? 1 : 0);
+      if (pos >= 0) return mkInt(pos);
+      if (isIntV(v) || isBool(v)) {
+        let m = sbMark();
+        sbInt(intOf(v));
+        sbText(" is not in range");
+        return raiseBuilt(E_ValueError, m);
+      }
+      return raiseText(E_ValueError, "sequence.index(x): x not in sequence");
+    }
     case B.SET_ISSUBSET: case B.SET_ISSUPERSET: {
       let other = arg(args, 0);
       if (typeOf(other) != T_set && typeOf(other) != T_frozenset) {
