@@ -724,7 +724,7 @@ function decodeCp(p: usize): i64 {
   if (b0 < 0xF0) return ((b0 & 0x0F) << 12) | ((<u32>load<u8>(p + 1) & 0x3F) << 6) | (load<u8>(p + 2) & 0x3F);
   return ((b0 & 0x07) << 18) | ((<u32>load<u8>(p + 1) & 0x3F) << 12) | ((<u32>load<u8>(p + 2) & 0x3F) << 6) | (load<u8>(p + 3) & 0x3F);
 }
-function encodeCp(c: u32): void {
+export function encodeCp(c: u32): void {
   if (c < 0x80) sbByte(c);
   else if (c < 0x800) { sbByte(0xC0 | (c >> 6)); sbByte(0x80 | (c & 0x3F)); }
   else if (c < 0x10000) { sbByte(0xE0 | (c >> 12)); sbByte(0x80 | ((c >> 6) & 0x3F)); sbByte(0x80 | (c & 0x3F)); }

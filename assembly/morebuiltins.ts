@@ -95,6 +95,11 @@ function localsOf(f: usize): Value {
 function asciiOf(v: Value): Value {
   let r = P.reprOf(v);
   if (r == 0) return ERR;
+  let e = asciiEscape(r);
+  return e == 0 ? ERR : mkPtr(e);
+}
+/** A copy of str r with non-ASCII characters escaped (0 on MemoryError). */
+export function asciiEscape(r: usize): usize {
   let p = strData(r), n = strLen(r);
   let m = sbMark();
   let hex = "0123456789abcdef";
@@ -117,8 +122,7 @@ function asciiOf(v: Value): Value {
     for (let k = digits - 1; k >= 0; k--) sbByte(<u32>hex.charCodeAt((c >> (<u32>k * 4)) & 15));
     i += l;
   }
-  let s = sbTake(m);
-  return s == 0 ? ERR : mkPtr(s);
+  return sbTake(m);
 }
 
 export function moreBuiltin(id: i32, args: usize, npos: u32): Value {

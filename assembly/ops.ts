@@ -24,7 +24,8 @@ import { raiseText, raiseTypeObj, raiseBuilt, raiseStr, raiseMemoryError, E_Type
 import { sbMark, sbByte, sbBytes, sbStr, sbText, sbInt, sbTake, sbReset, sbBase } from "./strbuf";
 import { callNested, callNested1, callNested2, nestedArgs, releaseNestedArgs, resumeNested } from "./vm";
 import { hostFloatRepr } from "./host";
-import { refreshAllSlots } from "./builtins";
+import { refreshAllSlots, formatValue, encodeCp } from "./builtins";
+import { asciiEscape } from "./morebuiltins";
 import { lazyNext } from "./lazyiter";
 
 // ---- hashing and equality --------------------------------------------------------------------
@@ -893,44 +894,183 @@ export function setOperator(op: Bin, a: Value, b: Value): Value {
   return mkPtr(r);
 }
 
-/** printf-style str % args: %s %r %d %i %f %% (with an optional precision for %f). */
+/** printf-style str % args: %[(key)][flags][width][.prec]type for s r a c d i u o x X e E f F g G %,
+ * each converted field formatted through format()'s machinery (widths, signs, zero padding). */
 function strPercent(fmt: usize, args: Value): Value {
   let items: usize = 0, n: u32 = 1;
-  if (isPtr(args) && objType(ptrOf(args)) == T_tuple) { items = ptrOf(args); n = tupLen(items); }
+  let at = typeOf(args);
+  if (at == T_tuple) { items = ptrOf(args); n = tupLen(items); }
+  let mapping = at == T_dict || ((typeKind(at) == K.INST) && lookupType(at, N.S___getitem__) != NULL && at != T_str);
   let m = sbMark();
   let p = strData(fmt), len = strLen(fmt);
   let ai: u32 = 0;
+  let usedKey = false;
   for (let i: u32 = 0; i < len; i++) {
-    let c = load<u8>(p + i);
+    let c = <u32>load<u8>(p + i);
     if (c != 37) { sbByte(c); continue; }
     i++;
-    if (i >= len) { sbReset(m); return raiseText(E_ValueError, "incomplete format"); }
-    let prec: i32 = -1;
-    if (load<u8>(p + i) == 46) {
-      prec = 0; i++;
-      while (i < len && load<u8>(p + i) >= 48 && load<u8>(p + i) <= 57) { prec = prec * 10 + (load<u8>(p + i) - 48); i++; }
+    let a: Value = NULL;
+    if (i < len && load<u8>(p + i) == 40) {
+      // %(key)s: the argument is args[key]
+      if (!mapping) { sbReset(m); return raiseText(E_TypeError, "format requires a mapping"); }
+      let depth = 1, k0 = i + 1;
+      i++;
+      while (i < len && depth > 0) {
+        if (load<u8>(p + i) == 40) depth++;
+        else if (load<u8>(p + i) == 41) depth--;
+        i++;
+      }
+      if (depth > 0) { sbReset(m); return raiseText(E_ValueError, "incomplete format key"); }
+      let key = O.newStr(p + k0, i - 1 - k0);
+      if (key == 0) { sbReset(m); return ERR; }
+      a = getItem(args, mkPtr(key));
+      if (a == ERR) { sbReset(m); return ERR; }
+      usedKey = true;
     }
-    let conv = load<u8>(p + i);
-    if (conv == 37) { sbByte(37); continue; }
-    if (ai >= n) { sbReset(m); return raiseText(E_TypeError, "not enough arguments for format string"); }
-    let a = items != 0 ? tupGet(items, ai) : args;
-    ai++;
-    let ok = true;
-    if (conv == 115) ok = appendStr(a);
-    else if (conv == 114) ok = appendRepr(a);
-    else if (conv == 100 || conv == 105) {
-      if (isFloat(a)) sbInt(<i64>floatVal(a));
-      else if (isIntV(a) || isBool(a)) sbInt(intOf(a));
-      else { sbReset(m); return raiseTypeObj(E_TypeError, a, "is not a number for %d"); }
-    } else if (conv == 102) {
-      let f = isFloat(a) ? floatVal(a) : <f64>intOf(a);
-      ok = appendFormattedFloat(f, prec < 0 ? 6 : prec);
-    } else { sbReset(m); return raiseText(E_ValueError, "unsupported format character"); }
-    if (!ok) { sbReset(m); return ERR; }
+    let left = false, zero = false, plus = false, space = false, alt = false;
+    while (i < len) {
+      let f = load<u8>(p + i);
+      if (f == 45) left = true; else if (f == 48) zero = true; else if (f == 43) plus = true;
+      else if (f == 32) space = true; else if (f == 35) alt = true; else break;
+      i++;
+    }
+    let width: i64 = -1, prec: i64 = -1;
+    if (i < len && load<u8>(p + i) == 42) {
+      if (ai >= n) { sbReset(m); return raiseText(E_TypeError, "not enough arguments for format string"); }
+      let wv = items != 0 ? tupGet(items, ai) : args;
+      ai++;
+      if (!isIntV(wv)) { sbReset(m); return raiseText(E_TypeError, "* wants int"); }
+      width = intOf(wv);
+      if (width < 0) { left = true; width = -width; }
+      i++;
+    } else {
+      while (i < len && load<u8>(p + i) >= 48 && load<u8>(p + i) <= 57) { width = (width < 0 ? 0 : width) * 10 + (load<u8>(p + i) - 48); i++; }
+    }
+    if (i < len && load<u8>(p + i) == 46) {
+      prec = 0; i++;
+      if (i < len && load<u8>(p + i) == 42) {
+        if (ai >= n) { sbReset(m); return raiseText(E_TypeError, "not enough arguments for format string"); }
+        let pv = items != 0 ? tupGet(items, ai) : args;
+        ai++;
+        if (!isIntV(pv)) { sbReset(m); return raiseText(E_TypeError, "* wants int"); }
+        prec = intOf(pv);
+        i++;
+      } else {
+        while (i < len && load<u8>(p + i) >= 48 && load<u8>(p + i) <= 57) { prec = prec * 10 + (load<u8>(p + i) - 48); i++; }
+      }
+    }
+    while (i < len && (load<u8>(p + i) == 104 || load<u8>(p + i) == 108 || load<u8>(p + i) == 76)) i++; // h l L
+    if (i >= len) { sbReset(m); return raiseText(E_ValueError, "incomplete format"); }
+    let conv = <u32>load<u8>(p + i);
+    if (conv == 37 && a == NULL) { sbByte(37); continue; }
+    if (a == NULL) {
+      if (mapping && items == 0) a = args;
+      else {
+        if (ai >= n) { sbReset(m); return raiseText(E_TypeError, "not enough arguments for format string"); }
+        a = items != 0 ? tupGet(items, ai) : args;
+        ai++;
+      }
+    }
+    // the value to format and the format() type letter
+    let v = a;
+    let tl: u32 = 0;
+    let numeric = true;
+    if (conv == 115 || conv == 114 || conv == 97) {
+      let s = conv == 115 ? strOf(a) : reprOf(a);
+      if (s == 0) { sbReset(m); return ERR; }
+      if (conv == 97) {
+        let e = asciiEscape(s);
+        if (e == 0) { sbReset(m); return ERR; }
+        s = e;
+      }
+      v = mkPtr(s);
+      numeric = false;
+    } else if (conv == 99) {
+      numeric = false;
+      if (isIntV(a)) {
+        let cp = intOf(a);
+        if (cp < 0 || cp > 0x10FFFF) { sbReset(m); return raiseText(E_OverflowError, "%c arg not in range(0x110000)"); }
+        let cm = sbMark();
+        encodeCp(<u32>cp);
+        let cs = sbTake(cm);
+        if (cs == 0) { sbReset(m); return ERR; }
+        v = mkPtr(cs);
+      } else if (!(isPtr(a) && objType(ptrOf(a)) == T_str && O.strCps(ptrOf(a)) == 1)) {
+        sbReset(m);
+        return raiseText(E_TypeError, "%c requires int or char");
+      }
+    } else if (conv == 100 || conv == 105 || conv == 117) {
+      if (isFloat(a)) {
+        let f = floatVal(a);
+        if (f != f || Math.abs(f) > 9.2e18) { sbReset(m); return raiseText(E_OverflowError, "cannot convert float to integer"); }
+        v = mkInt(<i64>f);
+      } else if (isBool(a)) v = mkInt(intOf(a));
+      else if (!isIntV(a)) { sbReset(m); return percentTypeError(conv, a, "format: a real number is required, not "); }
+      tl = 100;
+    } else if (conv == 120 || conv == 88 || conv == 111) {
+      if (isBool(a)) v = mkInt(intOf(a));
+      else if (!isIntV(a)) { sbReset(m); return percentTypeError(conv, a, "format: an integer is required, not "); }
+      tl = conv;
+    } else if (conv == 101 || conv == 69 || conv == 102 || conv == 70 || conv == 103 || conv == 71) {
+      if (isIntV(a) || isBool(a)) v = mkFloat(<f64>intOf(a));
+      else if (!isFloat(a)) {
+        sbReset(m);
+        let mm = sbMark();
+        sbText("must be real number, not ");
+        sbStr(typeName(typeOf(a)));
+        return raiseBuilt(E_TypeError, mm);
+      }
+      tl = conv;
+    } else {
+      sbReset(m);
+      let mm = sbMark();
+      sbText("unsupported format character '");
+      sbByte(conv);
+      sbText("' (0x");
+      appendHexDigits(conv);
+      sbText(") at index ");
+      sbInt(i);
+      return raiseBuilt(E_ValueError, mm);
+    }
+    // the equivalent format() spec
+    let sm = sbMark();
+    if (left) sbByte(60); else if (!numeric) sbByte(62);
+    if (numeric) { if (plus) sbByte(43); else if (space) sbByte(32); }
+    if (numeric && alt) sbByte(35);
+    if (numeric && zero && !left) sbByte(48);
+    if (width >= 0) sbInt(width);
+    if (prec >= 0 && tl != 100 && tl != 120 && tl != 88 && tl != 111) { sbByte(46); sbInt(prec); }
+    if (tl != 0) sbByte(tl);
+    let spec = sbTake(sm);
+    if (spec == 0) { sbReset(m); return ERR; }
+    let r = formatValue(v, 0, mkPtr(spec));
+    if (r == ERR) { sbReset(m); return ERR; }
+    sbStr(ptrOf(r));
   }
-  if (ai < n && items != 0) { sbReset(m); return raiseText(E_TypeError, "not all arguments converted during string formatting"); }
+  if (ai < n && items != 0 && !usedKey) {
+    sbReset(m);
+    return raiseText(E_TypeError, "not all arguments converted during string formatting");
+  }
+  if (items == 0 && !mapping && ai == 0 && n == 1) {
+    sbReset(m);
+    return raiseText(E_TypeError, "not all arguments converted during string formatting");
+  }
   let s = sbTake(m);
   return s == 0 ? ERR : mkPtr(s);
+}
+function percentTypeError(conv: u32, a: Value, text: string): Value {
+  let m = sbMark();
+  sbByte(37);
+  sbByte(conv == 117 || conv == 105 ? 100 : conv);
+  sbByte(32);
+  sbText(text);
+  sbStr(typeName(typeOf(a)));
+  return raiseBuilt(E_TypeError, m);
+}
+function appendHexDigits(c: u32): void {
+  let hex = "0123456789abcdef";
+  if (c >= 16) sbByte(<u32>hex.charCodeAt((c >> 4) & 15));
+  sbByte(<u32>hex.charCodeAt(c & 15));
 }
 
 import { hostFormatFixed } from "./host";
