@@ -18,7 +18,7 @@ import { K, T_type, T_object, T_int, T_bool, T_float, T_str, T_none, T_tuple, T_
   newBuiltin, builtinName, internText, intern, newStr, strFrom, excArgs, excTb, newModule } from "./objects";
 import * as P from "./ops";
 import * as N from "./names";
-import { genThrow, genClose } from "./generators";
+import { genThrow, genClose, genBuiltin, GEN_IDS } from "./generators";
 import * as I from "./image";
 import { strMethod } from "./strmethods";
 import { moreBuiltin } from "./morebuiltins";
@@ -277,6 +277,7 @@ function mkStrV(s: usize): Value { return s == 0 ? ERR : mkPtr(s); }
 // ---- calling builtins ------------------------------------------------------------------------
 
 export function callBuiltin(id: i32, self: Value, args: usize, nargs: u32, kwnames: usize): Value {
+  if (id >= GEN_IDS) return genBuiltin(id, self, args, nargs, kwnames);
   let npos = nargs - kwCount(kwnames);
   switch (id) {
     case B.PRINT: return bPrint(args, nargs, kwnames);

@@ -87,6 +87,9 @@ function markChildren(p: usize): void {
     case K.TB: markPtr(<usize>load<u32>(p, 16)); markPtr(<usize>load<u32>(p, 20)); break;
     case K.SUPER: markPtr(<usize>load<u32>(p, 16)); markValue(load<u64>(p, 24)); break;
     case K.MODULE: markPtr(<usize>load<u32>(p, 16)); markPtr(<usize>load<u32>(p, 20)); break;
+    case K.GCM: // generators.ts: generator, func, args, kwargs
+      markValue(load<u64>(p, 16)); markValue(load<u64>(p, 24)); markValue(load<u64>(p, 32)); markValue(load<u64>(p, 40));
+      break;
     case K.GEN: {
       markPtr(<usize>load<u32>(p, 24));
       markPtr(<usize>load<u32>(p, 28));
@@ -125,7 +128,7 @@ function markFrames(f: usize): void {
 function freeObject(p: usize): void {
   switch (typeKind(objType(p))) {
     case K.LIST: O.listFree(p); break;
-    case K.GEN: rawFree(genBlock(p), <usize>I.codeFrameBytes(<usize>load<u32>(p, 24))); break;
+    // K.GEN: the suspended frame is inline in the object (gcAllocGen)
     case K.DICT: case K.SET: O.dictFree(p); break;
     case K.CODE: {
       let n = <usize>I.codeNUnits(p);

@@ -3,17 +3,19 @@
 // in), close() itself, and the closing of suspended generators the collector found unreachable
 // or that are still suspended when a program ends (PEP 342's finalization; PEP 343's __exit__).
 
-import { Value, NONE, NULL, ERR, isPtr, ptrOf, mkPtr } from "./value";
-import { objType, objAux, setObjAux, allObjects } from "./heap";
+import { Value, NONE, NULL, ERR, TRUE, FALSE, isPtr, ptrOf, mkPtr } from "./value";
+import { objType, objAux, setObjAux, allObjects, gcAlloc, HDR } from "./heap";
+import * as N from "./names";
+import { registerNativeModule } from "./modules";
 import { sbMark, sbText, sbStr, sbReset, sbBase } from "./strbuf";
 import { hostWrite } from "./host";
 import * as O from "./objects";
-import { typeOf, isSubtype, excArgs, tupLen, tupGet, newInstance } from "./objects";
+import { K, typeOf, isSubtype, excArgs, tupLen, tupGet, newInstance } from "./objects";
 import * as I from "./image";
 import { Op } from "./shared/opcodes";
 import { curExc, setCurExc, clearCurExc, raiseText, E_StopIteration, E_GeneratorExit, E_RuntimeError,
-  E_AttributeError } from "./errors";
-import { resumeNested, throwIntoGenerator, genBlock, genState, genReturnValue, callNested1, callNested,
+  E_AttributeError, E_TypeError } from "./errors";
+import { resumeNested, throwIntoGenerator, genBlock, genState, genReturnValue, callNested1, callNested, callNestedKw,
   GEN_CREATED, GEN_SUSPENDED, GEN_RUNNING, GEN_FINISHED } from "./vm";
 import * as P from "./ops";
 
@@ -248,4 +250,187 @@ export function closeSuspendedAtExit(): void {
     push(p);
   }
   runFinalizers();
+}
+
+// ---- native @contextmanager ---------------------------------------------------------------------
+// contextlib.contextmanager (src/pylib/contextlib.py) wraps functions with the native factory of
+// the private module `_contextlib`: calling it makes a _GeneratorContextManager object (kind GCM)
+// whose __enter__/__exit__ resume the generator directly, with no Python frames of contextlib and
+// no StopIteration objects on the normal paths. SETUP_WITH and WITH_CLEANUP_START call gcmEnter /
+// gcmExit for it without a bound method (bench: exitpath cm_pass / cm_swallow).
+// object: +16 u64 generator  +24 u64 func  +32 u64 args tuple (NULL once entered)  +40 u64 kwargs dict or NONE
+
+/** Builtin ids owned by this file; builtins.ts's callBuiltin hands every id >= GEN_IDS here. */
+export const GEN_IDS: i32 = 1000;
+export const ID_CM_FACTORY: i32 = 1000;
+const ID_CM_ENTER: i32 = 1001;
+const ID_CM_EXIT: i32 = 1002;
+const ID_CM_RECREATE: i32 = 1003;
+const ID_CM_MAKE_FACTORY: i32 = 1004;
+const ID_CM_SET_CALL: i32 = 1005;
+
+export let gcmType: usize = 0;
+
+/** Start-up: the GCM type and the `_contextlib` module (rooted through the module table). */
+export function initGenerators(): void {
+  let t = O.newType(O.internText("_GeneratorContextManager"), O.T_object, K.GCM, O.TF_BUILTIN);
+  gcmType = t;
+  let td = O.typeDict(t);
+  O.dictSet(td, mkPtr(N.S___qualname__), mkPtr(O.typeName(t)));
+  addFn(td, ID_CM_ENTER, "__enter__", NULL);
+  addFn(td, ID_CM_EXIT, "__exit__", NULL);
+  addFn(td, ID_CM_RECREATE, "_recreate_cm", NULL);
+  let d = O.newDict();
+  addFn(d, ID_CM_MAKE_FACTORY, "contextmanager", NULL);
+  addFn(d, ID_CM_SET_CALL, "set_call", NULL);
+  O.dictSet(d, mkPtr(O.internText("GeneratorContextManager")), mkPtr(t));
+  let name = O.internText("_contextlib");
+  registerNativeModule(name, O.newModule(name, d));
+}
+function addFn(d: usize, id: i32, name: string, self: Value): void {
+  let s = O.internText(name);
+  O.dictSet(d, mkPtr(s), mkPtr(O.newBuiltin(id, s, self)));
+}
+
+function gcmNew(func: Value, args: usize, nargs: u32, kwnames: usize): Value {
+  let gen = callNestedKw(func, args, nargs, kwnames);
+  if (gen == ERR) return ERR;
+  let o = gcAlloc(HDR + 32, gcmType);
+  if (o == 0) return ERR;
+  store<u64>(o, gen, 16);
+  store<u64>(o, func, 24);
+  let nkw: u32 = kwnames != 0 ? tupLen(kwnames) : 0;
+  // kept only so the manager can recreate itself when used as a decorator
+  store<u64>(o, mkPtr(nargs - nkw == 0 ? O.emptyTuple : O.tupleFrom(args, nargs - nkw)), 32);
+  let kw: Value = NONE;
+  if (nkw > 0) {
+    let d = O.newDict();
+    for (let i: u32 = 0; i < nkw; i++) O.dictSet(d, tupGet(kwnames, i), load<u64>(args + (<usize>(nargs - nkw + i) << 3)));
+    kw = mkPtr(d);
+  }
+  store<u64>(o, kw, 40);
+  return mkPtr(o);
+}
+
+/** __enter__: runs the generator to its first yield. Entering twice fails as CPython's does
+ * (its __enter__ deletes the recipe attributes first: AttributeError). */
+export function gcmEnter(o: usize): Value {
+  if (load<u64>(o, 32) == NULL) return raiseText(E_AttributeError, "args");
+  store<u64>(o, NULL, 32);
+  let gen = load<u64>(o, 16);
+  let r = nextOf(gen);
+  if (r == NULL) {
+    raiseText(E_RuntimeError, "generator didn't yield");
+    O.setExcSuppress(ptrOf(curExc), true); // `from None`
+    return ERR;
+  }
+  return r;
+}
+
+/** next(gen) for any iterator: the value, NULL when exhausted, ERR. */
+function nextOf(gen: Value): Value {
+  if (isPtr(gen) && objType(ptrOf(gen)) == O.T_generator) return resumeNested(ptrOf(gen), NONE);
+  return P.iterNext(gen);
+}
+
+/** __exit__(typ, value, tb), PEP 343's rules as CPython 3.11 applies them. */
+export function gcmExit(o: usize, typ: Value, value: Value, tb: Value): Value {
+  let gen = load<u64>(o, 16);
+  if (typ == NONE) {
+    let r = nextOf(gen);
+    if (r == ERR) return ERR;
+    if (r == NULL) return FALSE;
+    return raiseText(E_RuntimeError, "generator didn't stop");
+  }
+  if (value == NONE) {
+    // the exception came as a bare class: the generator must see an instance
+    value = callNested(typ, 0, 0);
+    if (value == ERR) return ERR;
+  }
+  let r: Value;
+  if (isPtr(gen) && objType(ptrOf(gen)) == O.T_generator) r = genThrow(ptrOf(gen), value);
+  else {
+    names();
+    let m = P.getAttr(gen, S_throw);
+    if (m == ERR) return ERR;
+    r = callNested1(m, value);
+    if (r == ERR && isSubtype(typeOf(curExc), E_StopIteration)) {
+      let stop = curExc;
+      clearCurExc();
+      return stop != value ? TRUE : FALSE;
+    }
+  }
+  // the generator finished: it swallowed the exception (a fresh StopIteration is never `value`)
+  if (r == NULL) return TRUE;
+  if (r != ERR) return raiseText(E_RuntimeError, "generator didn't stop after throw()");
+  let err = curExc;
+  if (err == value) {
+    // the generator let it through: not an error of the manager; the with statement re-raises
+    clearCurExc();
+    O.setExcTb(ptrOf(value), tb);
+    return FALSE;
+  }
+  if (isSubtype(typeOf(err), E_RuntimeError) && isSubtype(typeOf(value), E_StopIteration) &&
+      O.excCause(ptrOf(err)) == value) {
+    // PEP 479 turned the StopIteration thrown in into RuntimeError: report the original
+    clearCurExc();
+    O.setExcTb(ptrOf(value), tb);
+    return FALSE;
+  }
+  return ERR;
+}
+
+/** Builtins with ids from GEN_IDS (builtins.ts forwards them). */
+export function genBuiltin(id: i32, self: Value, args: usize, nargs: u32, kwnames: usize): Value {
+  let npos = nargs - (kwnames != 0 ? tupLen(kwnames) : 0);
+  switch (id) {
+    case ID_CM_FACTORY: return gcmNew(self, args, nargs, kwnames); // self: the generator function
+    // the module's functions: ids this high count as methods, so their one argument is `self`
+    case ID_CM_MAKE_FACTORY: {
+      if (npos != 0 || self == NULL) return raiseText(E_TypeError, "contextmanager() takes exactly one argument");
+      let func = self;
+      let name = P.getAttr(func, N.S___name__);
+      if (name == ERR) { clearCurExc(); name = mkPtr(O.internText("helper")); }
+      return mkPtr(O.newBuiltin(ID_CM_FACTORY, ptrOf(name), func));
+    }
+    case ID_CM_SET_CALL: {
+      if (npos != 0 || self == NULL) return raiseText(E_TypeError, "set_call() takes exactly one argument");
+      O.dictSet(O.typeDict(gcmType), mkPtr(O.internText("__call__")), self);
+      return NONE;
+    }
+  }
+  if (!isPtr(self) || objType(ptrOf(self)) != gcmType) return raiseText(E_TypeError, "descriptor requires a '_GeneratorContextManager' object");
+  let o = ptrOf(self);
+  switch (id) {
+    case ID_CM_ENTER: return gcmEnter(o);
+    case ID_CM_EXIT: {
+      if (npos != 3) return raiseText(E_TypeError, "__exit__ expected 3 arguments");
+      return gcmExit(o, load<u64>(args), load<u64>(args, 8), load<u64>(args, 16));
+    }
+    case ID_CM_RECREATE: {
+      // a decorated call needs a manager of its own: call the factory recipe again
+      let a = load<u64>(o, 32);
+      if (a == NULL) return raiseText(E_AttributeError, "args");
+      let t = ptrOf(a);
+      let kw = load<u64>(o, 40);
+      if (kw == NONE) return gcmNew(load<u64>(o, 24), O.tupItems(t), tupLen(t), 0);
+      // rebuild a keyword call: positional then keyword values, names in a tuple
+      let d = ptrOf(kw);
+      let nk = O.dictLen(d);
+      let n = tupLen(t) + nk;
+      let buf = O.newTuple(n);
+      let names = O.newTuple(nk);
+      for (let i: u32 = 0; i < tupLen(t); i++) O.tupSet(buf, i, tupGet(t, i));
+      let j: u32 = 0;
+      for (let i: u32 = 0; i < O.dictUsed(d); i++) {
+        let k = O.entryKey(d, i);
+        if (k == NULL) continue;
+        O.tupSet(names, j, k);
+        O.tupSet(buf, tupLen(t) + j, O.entryVal(d, i));
+        j++;
+      }
+      return gcmNew(load<u64>(o, 24), O.tupItems(buf), n, names);
+    }
+  }
+  return raiseText(E_TypeError, "unknown _contextlib builtin");
 }

@@ -19,7 +19,7 @@ import { curExc, setCurExc, clearCurExc, isExcInstance, memoryErrorInstance } fr
 import * as P from "./ops";
 import * as N from "./names";
 import { registerModule as registerModuleCode } from "./modules";
-import { closeSuspendedAtExit } from "./generators";
+import { closeSuspendedAtExit, initGenerators } from "./generators";
 
 /** Number of opcodes this VM was built with; src/ checks it against the compiler's table. */
 export function opCount(): i32 {
@@ -39,6 +39,7 @@ export function init(frameStackBytes: i32): void {
   if (ready) return;
   heapInit();
   initBuiltins();
+  initGenerators();
   sbInit();
   vmInit(<usize>frameStackBytes);
   gcInit();

@@ -21,6 +21,12 @@ export function registerModule(name: usize, len: usize, code: usize): void {
   dictSet(table, mkPtr(intern(newStr(name, len))), mkPtr(code));
 }
 
+/** Makes a module built natively at start-up (e.g. generators.ts's `_contextlib`) importable. */
+export function registerNativeModule(name: usize, mod: usize): void {
+  if (table == 0) table = newDict();
+  dictSet(table, mkPtr(name), mkPtr(mod));
+}
+
 /** The module object for IMPORT_NAME `name`, running its code the first time; ERR if unknown or
  * if its body raised (the half-built module is forgotten, so a later import retries, as CPython). */
 export function importModule(name: usize): Value {

@@ -12,7 +12,9 @@ import { valueHash, valueEq } from "./ops";
 export const enum K {
   INST = 0, TYPE = 1, INT = 2, STR = 3, TUPLE = 4, LIST = 5, DICT = 6, SET = 7, FUNC = 8, CODE = 9,
   CELL = 10, EXC = 11, BOUND = 12, RANGE = 13, RANGEITER = 14, SEQITER = 15, SLICE = 16, BUILTIN = 17,
-  TB = 18, SMETH = 19, CMETH = 20, PROP = 21, SUPER = 22, MODULE = 23, GEN = 24, DICTVIEW = 25, LAZYITER = 26,
+  TB = 18, SMETH = 19, CMETH = 20, PROP = 21, SUPER = 22, MODULE = 23, GEN = 24, DICTVIEW = 25,
+  GCM = 26, // @contextmanager objects (generators.ts)
+  LAZYITER = 27, // zip, enumerate, map, filter, reversed (lazyiter.ts)
   // kinds of types whose values are never heap objects
   FLOAT = 30, BOOL = 31, NONETYPE = 32, OTHER = 33,
 }
@@ -644,8 +646,10 @@ export function initEmptyTuple(): void {
 export function emptyStr(): usize { return emptyStrObj; }
 
 // generator: see vm.ts (+16 frame block, +20 state, +24 code, +28 qualname)
-export function gcAllocGen(): usize {
-  let g = gcAlloc(HDR + 16, T_generator);
+/** A generator with room for its suspended frame (frameBytes) inline after the 16 bytes of fields:
+ * one allocation from the size classes instead of a TLSF block per generator. */
+export function gcAllocGen(frameBytes: usize): usize {
+  let g = gcAlloc(HDR + 16 + frameBytes, T_generator);
   if (g == 0) raiseMemoryError();
   return g;
 }

@@ -18,6 +18,7 @@ import { K, typeOf, typeKind, typeName, lookupType, isIntV, intOf, mkInt, T_int,
   setExcTb, setExcSuppress, setExcArgs, dictUsed, entryKey, entryVal, newDict, isSubtype, T_ellipsis,
   T_notimpl, strFrom } from "./objects";
 import * as N from "./names";
+import { ID_CM_FACTORY } from "./generators";
 import { raiseText, raiseTypeObj, raiseBuilt, raiseStr, raiseMemoryError, E_TypeError, E_ZeroDivisionError,
   E_OverflowError, E_AttributeError, E_IndexError, E_KeyError, E_ValueError, E_StopIteration,
   curExc, clearCurExc, isExcType, raiseValue, raiseKeyError } from "./errors";
@@ -1479,6 +1480,8 @@ export function bindDescriptor(v: Value, inst: Value, cls: usize): Value {
   if (t == T_function) return inst == NULL ? v : newBound(inst, v);
   if (t == T_staticmethod) return load<u64>(ptrOf(v), 16);
   if (t == T_classmethod) return newBound(mkPtr(cls), load<u64>(ptrOf(v), 16));
+  // a @contextmanager factory stored on a class binds like the function it wraps
+  if (t == T_builtin && inst != NULL && builtinId(ptrOf(v)) == ID_CM_FACTORY) return newBound(inst, v);
   if (t == T_builtin && inst != NULL && builtinSelf(ptrOf(v)) == NULL) {
     let b = newBuiltin(builtinId(ptrOf(v)), builtinName(ptrOf(v)), inst);
     return b == 0 ? ERR : mkPtr(b);

@@ -31,7 +31,7 @@ import * as P from "./ops";
 import { Bin } from "./ops";
 import * as N from "./names";
 import { importModule } from "./modules";
-import { yieldFromStep, yfValue } from "./generators";
+import { yieldFromStep, yfValue, gcmType, gcmEnter, gcmExit } from "./generators";
 import { hostTraceStep } from "./host";
 import { sbMark, sbText, sbStr, sbInt, sbTake, sbByte, sbBase, sbReset } from "./strbuf";
 import { callBuiltin, constructBuiltin, builtinsDict, sysModule, OBJECT_INIT_ID, EXC_INIT_ID, FIRST_METHOD_ID,
@@ -345,11 +345,9 @@ function suspendFrame(f: usize, g: usize): void {
 /** Creates the generator for a call of generator function fn (arguments already bound in f). */
 function makeGenerator(f: usize, fn: usize): Value {
   let code = frameCode(f);
-  let g = O.gcAllocGen();
+  let g = O.gcAllocGen(<usize>I.codeFrameBytes(code));
   if (g == 0) { popFrame(f); return ERR; }
-  let blk = rawAlloc(<usize>I.codeFrameBytes(code));
-  if (blk == 0) { popFrame(f); return raiseMemoryError(); }
-  store<u32>(g, <u32>blk, 16);
+  store<u32>(g, <u32>(g + 32), 16); // the frame block is inline (gcAllocGen)
   store<u32>(g, GEN_CREATED, 20);
   store<u32>(g, <u32>code, 24);
   store<u32>(g, <u32>funcQualname(fn), 28);
@@ -494,7 +492,7 @@ export function invoke(callable: Value, args: usize, nargs: u32, kwnames: usize,
     }
     if (t == T_type) return instantiate(p, self, args, nargs, kwnames, resultSlot);
     let k = typeKind(t);
-    if (k == K.INST || k == K.EXC) {
+    if (k == K.INST || k == K.EXC || k == K.GCM) {
       let c = lookupType(t, N.S___call__);
       if (c != NULL && isPtr(c) && objType(ptrOf(c)) == T_function && self == NULL) {
         let f = pushFunctionFrame(ptrOf(c), callable, args, nargs, kwnames);
@@ -1789,6 +1787,17 @@ export function execute(entry: usize): Value {
         // (…, mgr) → (…, X, res): look up on the type, bind __exit__, call __enter__
         let mgr = load<u64>(sp - 8);
         let t = typeOf(mgr);
+        if (t == gcmType) {
+          // @contextmanager (generators.ts): the manager stays in __exit__'s slot, entered natively
+          store<u32>(f, pc, 4);
+          store<u32>(f, <u32>sp, 8);
+          let res = gcmEnter(ptrOf(mgr));
+          if (res == ERR) break;
+          pushBlock(f, arg, sp);
+          store<u64>(sp, res);
+          sp += 8;
+          continue;
+        }
         let enter = typeEnter(t), exit = typeExit(t);
         if ((typeFlags(t) & TF_BUILTIN) != 0) { enter = lookupType(t, N.S___enter__); exit = lookupType(t, N.S___exit__); }
         if (enter == NULL) { withLookupError(mgr, false); break; }
@@ -1865,6 +1874,13 @@ export function execute(entry: usize): Value {
         let resultSlot = sp;
         store<u32>(f, pc, 4);
         store<u32>(f, <u32>resultSlot, 8);
+        if (isPtr(x) && objType(ptrOf(x)) == gcmType) {
+          let gr = gcmExit(ptrOf(x), load<u64>(sp + 8), load<u64>(sp + 16), load<u64>(sp + 24));
+          if (gr == ERR) { sp = resultSlot; break; }
+          store<u64>(resultSlot, gr);
+          sp = resultSlot + 8;
+          continue;
+        }
         let r = invoke(x, sp + 8, 3, 0, resultSlot);
         // X is dead once invoke has copied self and the function out (see withExitMethod)
         if (isPtr(x) && objAux(ptrOf(x)) == AUX_WITH_EXIT) spareExit = ptrOf(x);

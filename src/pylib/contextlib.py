@@ -4,6 +4,12 @@
 
 import sys
 
+try:
+    # withvm's native @contextmanager (assembly/generators.ts); CPython runs the Python code below
+    import _contextlib
+except ImportError:
+    _contextlib = None
+
 __all__ = ["AbstractContextManager", "ContextDecorator", "contextmanager", "closing",
            "suppress", "nullcontext", "ExitStack", "redirect_stdout", "redirect_stderr"]
 
@@ -97,8 +103,15 @@ class _GeneratorContextManager(AbstractContextManager):
         raise RuntimeError("generator didn't stop after throw()")
 
 
+if _contextlib is not None:
+    # the native managers follow the same rules; this lets them decorate functions too
+    _contextlib.set_call(ContextDecorator.__call__)
+
+
 def contextmanager(func):
     """@contextmanager: turn a generator function that yields once into a manager factory."""
+    if _contextlib is not None:
+        return _contextlib.contextmanager(func)
 
     def helper(*args, **kwds):
         return _GeneratorContextManager(func, args, kwds)
