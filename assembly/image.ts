@@ -19,6 +19,11 @@ import { Op, FIRST_OP_WITH_ARG } from "./shared/opcodes";
 // +112 LOAD_GLOBAL inline caches (u64 per unit, TLSF, 0 until the first LOAD_GLOBAL runs)
 export const CODE_SIZE: usize = 128;
 @inline export function codeGlobalCache(c: usize): usize { return <usize>load<u32>(c, 112); }
+// +116 argument count when a call with exactly that many positional arguments needs no binding
+// work (no cells, free vars, keyword-only, *args or **kwargs), else 0xFFFFFFFF
+// +120 offset of the fast locals from the frame start (FRAME_HDR + block stack)
+@inline export function codeSimpleArgc(c: usize): u32 { return load<u32>(c, 116); }
+@inline export function codeLocalsOffset(c: usize): u32 { return load<u32>(c, 120); }
 @inline export function codeUnits(c: usize): usize { return <usize>load<u32>(c, 16); }
 @inline export function codeNUnits(c: usize): u32 { return load<u32>(c, 20); }
 @inline export function codeConsts(c: usize): usize { return <usize>load<u32>(c, 24); }
@@ -213,6 +218,9 @@ function readCode(depth: i32): usize {
   store<u32>(c, nfree, 100);
   let slots = codeNlocals(c) + ncells + nfree + codeStacksize(c) + STACK_SLACK;
   store<u32>(c, FRAME_HDR + maxBlocks * 16 + slots * 8, 92);
+  store<u32>(c, FRAME_HDR + maxBlocks * 16, 120);
+  let simple = ncells == 0 && nfree == 0 && codeKwonly(c) == 0 && (codeFlags(c) & 0xC) == 0; // no VARARGS/VARKEYWORDS
+  store<u32>(c, simple ? codeArgcount(c) : 0xFFFFFFFF, 116);
   if (ncells > 0) {
     let map = rawAlloc(<usize>ncells << 2);
     let any = false;
