@@ -693,7 +693,7 @@ function sortList(l: usize, key: Value, reverse: Value): bool {
     let v = listGet(l, i);
     let k = key != NULL && key != NONE ? callNested1(key, v) : v;
     if (k == ERR) return false;
-    listAppend(keys, k);
+    if (!listAppend(keys, k)) return false;
   }
   let rev = reverse != NULL && reverse != NONE && P.truthy(reverse) == 1;
   // binary insertion sort; stable

@@ -12,7 +12,7 @@
 
 import { Value, NONE, NULL, TRUE, FALSE, ERR, NOTIMPL, isPtr, isSmallInt, isFloat, ptrOf, mkPtr,
   mkSmallInt, smallIntVal, fitsSmall, floatVal, mkFloat, mkBool, isBool } from "./value";
-import { objType, bytesSinceGC, gcThreshold, rawAlloc, objAux, setObjAux } from "./heap";
+import { objType, bytesSinceGC, gcThreshold, rawAlloc, objAux, setObjAux, allObjects } from "./heap";
 import * as O from "./objects";
 import { K, typeOf, typeKind, typeName, typeEnter, typeExit, typeInit, lookupType, T_function,
   T_method, T_builtin, T_type, T_str, T_tuple, T_list, T_dict, T_int, T_rangeiter, T_seqiter,
@@ -36,7 +36,7 @@ import { hostTraceStep } from "./host";
 import { sbMark, sbText, sbStr, sbInt, sbTake, sbByte, sbBase, sbReset } from "./strbuf";
 import { callBuiltin, constructBuiltin, builtinsDict, sysModule, OBJECT_INIT_ID, EXC_INIT_ID, FIRST_METHOD_ID,
   formatValue } from "./builtins";
-import { collect } from "./gc";
+import { collect, collectNested } from "./gc";
 
 export const F_ENTRY: u32 = 1;  // returning (or unwinding) out of this frame leaves execute()
 export const F_INIT: u32 = 2;   // an __init__ frame: must return None; the caller gets `extra`
@@ -1055,8 +1055,15 @@ function makeFunction(flags: u32, sp: usize, globals: usize): usize {
 
 /** Runs from frame `entry` (flagged F_ENTRY) until it returns: its value, or ERR. */
 export function execute(entry: usize): Value {
-  return tracing ? dispatch<bool>(entry) : dispatch<i32>(entry);
+  // a nested run may collect only what is allocated after it starts (gc.ts collectNested)
+  let savedMark = nestedYoungMark;
+  if (nativeDepth > 0) nestedYoungMark = allObjects;
+  let v = tracing ? dispatch<bool>(entry) : dispatch<i32>(entry);
+  nestedYoungMark = savedMark;
+  return v;
 }
+/** Head of the all-objects list when the innermost nested run began. */
+let nestedYoungMark: usize = 0;
 
 /** The dispatch loop, compiled twice: dispatch<bool> reports every instruction to the tracer,
  * dispatch<i32> has no tracing test at all. A per-instruction `if (tracing)` cost 9 ns of the
@@ -1322,11 +1329,13 @@ function dispatch<TRACE>(entry: usize): Value {
       // ---- jumps ----
       case Op.JUMP_FORWARD: pc = arg; continue;
       case Op.JUMP_ABSOLUTE: {
-        if (arg < pc && bytesSinceGC > gcThreshold && nativeDepth == 0) {
-          // safepoint on a back-edge: every live value is in a frame below sp
+        if (arg < pc && bytesSinceGC > gcThreshold) {
+          // safepoint on a back-edge: every live value is in a frame below sp (or, in a nested
+          // run, older than the run and kept by collectNested)
           store<u32>(f, arg, 4);
           store<u32>(f, <u32>sp, 8);
-          collect(f);
+          if (nativeDepth == 0) collect(f);
+          else collectNested(f, nestedYoungMark);
         }
         pc = arg;
         continue;
