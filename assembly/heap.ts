@@ -21,9 +21,13 @@ export let gcThreshold: usize = 4 << 20;
 /** Hard cap on VM heap bytes; crossing it makes allocation report MemoryError. */
 export let heapLimit: usize = 1536 << 20;
 
+let rawHeads: usize = 0;  // NCLASS u32 heads of free lists of small side buffers (link at +0)
+
 export function heapInit(): void {
   freeHeads = heap.alloc(NCLASS * 4);
   memory.fill(freeHeads, 0, NCLASS * 4);
+  rawHeads = heap.alloc(NCLASS * 4);
+  memory.fill(rawHeads, 0, NCLASS * 4);
 }
 
 @inline export function objType(p: usize): usize { return <usize>load<u32>(p); }
@@ -83,23 +87,57 @@ export function gcFree(p: usize): void {
   }
 }
 
-/** Side buffers (list items, dict tables, code units) are plain TLSF blocks owned by one object. */
+/** Side buffers (list items, dict tables, code units) owned by one object. Small ones (<= 256 B)
+ * come from size-class free lists like objects do, larger ones are TLSF blocks: every instance
+ * and exception owns a dict whose two small tables made TLSF the top cost of raise-heavy loops
+ * (bench exitpath with_raise / cm_swallow). Callers free with the size they allocated. */
 export function rawAlloc(size: usize): usize {
   if (liveBytes + size > heapLimit) return 0;
   liveBytes += size;
   bytesSinceGC += size;
-  return heap.alloc(size);
+  return rawBlock(size);
+}
+function rawBlock(size: usize): usize {
+  let cls = (size + 15) >> 4;
+  if (cls >= NCLASS || cls == 0) return heap.alloc(size);
+  let head = <usize>load<u32>(rawHeads + (cls << 2));
+  if (head != 0) {
+    store<u32>(rawHeads + (cls << 2), load<u32>(head));
+    return head;
+  }
+  let bytes = cls << 4;
+  if (arenaPtr + bytes > arenaEnd) {
+    arenaPtr = heap.alloc(ARENA);
+    arenaEnd = arenaPtr + ARENA;
+  }
+  let p = arenaPtr;
+  arenaPtr += bytes;
+  return p;
+}
+function rawRelease(p: usize, size: usize): void {
+  let cls = (size + 15) >> 4;
+  if (cls >= NCLASS || cls == 0) { heap.free(p); return; }
+  store<u32>(p, load<u32>(rawHeads + (cls << 2)));
+  store<u32>(rawHeads + (cls << 2), <u32>p);
 }
 export function rawFree(p: usize, size: usize): void {
   if (p == 0) return;
   liveBytes -= size;
-  heap.free(p);
+  rawRelease(p, size);
 }
 export function rawRealloc(p: usize, oldSize: usize, newSize: usize): usize {
   if (liveBytes - oldSize + newSize > heapLimit) return 0;
   liveBytes = liveBytes - oldSize + newSize;
   bytesSinceGC += newSize;
-  return heap.realloc(p, newSize);
+  let oc = (oldSize + 15) >> 4, nc = (newSize + 15) >> 4;
+  if (p != 0 && oc == nc && oc != 0) return p;
+  if (p != 0 && oc >= NCLASS && nc >= NCLASS) return heap.realloc(p, newSize);
+  let q = rawBlock(newSize);
+  if (p != 0) {
+    memory.copy(q, p, oldSize < newSize ? oldSize : newSize);
+    rawRelease(p, oldSize);
+  }
+  return q;
 }
 
 export function resetGCCounter(): void { bytesSinceGC = 0; }
