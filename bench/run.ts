@@ -2,7 +2,7 @@
 // each next to CPython 3.11 measured in the same run. Ratios are what we quote.
 import { benchCompile } from "./compile.bench.js";
 import { benchExitPaths, printPathResults } from "./exitpaths.bench.js";
-import { benchExitPaths as benchExitPathCM } from "./exitpath.bench.js";
+import { benchExitPaths as benchExitPathGen } from "./exitpath.bench.js";
 
 const BENCHES: Record<string, () => Promise<void>> = {
   async exitpaths() {
@@ -18,7 +18,7 @@ const BENCHES: Record<string, () => Promise<void>> = {
 };
 
 BENCHES.exitpath = async () => {
-  const rows = await benchExitPathCM();
+  const rows = await benchExitPathGen();
   console.log("exit paths (ns per loop iteration, best of 15 runs of 100k; CPython 3.11 timeit, same source):");
   console.log("  case          withvm   CPython   CPython/withvm");
   for (const r of rows) {
