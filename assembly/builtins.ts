@@ -45,7 +45,7 @@ export const enum B {
   PRINT, LEN, REPR, ISINSTANCE, ISSUBCLASS, ITER, NEXT, GETATTR, SETATTR, HASATTR, DELATTR, MIN, MAX,
   SUM, SORTED, ENUMERATE, ZIP, REVERSED, ABS, ROUND, DIVMOD, ANY, ALL, MAP, FILTER, ORD, CHR, HEX,
   ID, HASH, CALLABLE, BUILD_CLASS, EXC_INFO, FORMAT, BIN, OCT,
-  POW, GLOBALS, LOCALS, VARS, ASCII,
+  POW, GLOBALS, LOCALS, VARS, ASCII, OBJECT_NEW,
   // methods
   OBJECT_INIT, EXC_INIT, EXC_WITH_TB,
   LIST_APPEND, LIST_POP, LIST_EXTEND, LIST_INSERT, LIST_REMOVE, LIST_INDEX, LIST_COUNT, LIST_REVERSE,
@@ -125,6 +125,12 @@ export function initBuiltins(): void {
   }
   initExceptions(builtinsDict);
   initLazyIterTypes();
+  {
+    // object.__new__ is a staticmethod: cls.__new__(cls) and super().__new__(cls) pass cls
+    let s = internText("__new__");
+    objectNew = O.newWrapper(T_staticmethod, mkPtr(newBuiltin(B.OBJECT_NEW, s, NULL)), NONE, NONE);
+    dictSet(typeDict(T_object), mkPtr(s), objectNew);
+  }
   fn(B.POW, "pow"); fn(B.GLOBALS, "globals"); fn(B.LOCALS, "locals"); fn(B.VARS, "vars"); fn(B.ASCII, "ascii");
   dictSet(builtinsDict, mkPtr(internText("None")), NONE);
   dictSet(builtinsDict, mkPtr(internText("True")), TRUE);
@@ -218,7 +224,12 @@ export function gcRootClasses(): usize { return userClasses; }
 export function refreshAllSlots(): void {
   for (let i: u32 = 0; i < listLen(userClasses); i++) refreshSlots(ptrOf(listGet(userClasses, i)));
 }
+/** object.__new__ as stored in object's dict (classes whose MRO finds another get TF_NEW). */
+let objectNew: Value = NULL;
 function refreshSlots(t: usize): void {
+  let nw = lookupType(t, internText("__new__"));
+  let fl = load<u32>(t, 32);
+  store<u32>(t, nw != NULL && nw != objectNew ? fl | O.TF_NEW : fl & ~O.TF_NEW, 32);
   store<u64>(t, lookupType(t, N.S___enter__), 40);
   store<u64>(t, lookupType(t, N.S___exit__), 48);
   store<u64>(t, lookupType(t, N.S___init__), 56);
@@ -508,7 +519,7 @@ export function callBuiltin(id: i32, self: Value, args: usize, nargs: u32, kwnam
       tupSet(t, 2, h == NONE ? NONE : excTb(ptrOf(h)));
       return mkPtr(t);
     }
-    case B.POW: case B.GLOBALS: case B.LOCALS: case B.VARS: case B.ASCII:
+    case B.POW: case B.GLOBALS: case B.LOCALS: case B.VARS: case B.ASCII: case B.OBJECT_NEW:
       return moreBuiltin(id, args, npos);
     case B.OBJECT_INIT: return NONE;
     case B.EXC_INIT: {

@@ -1,5 +1,7 @@
 // Builtin functions added for language breadth: pow (with the modular 3-argument form), vars,
-// globals, locals and ascii. builtins.ts registers them and sends their calls here.
+// globals, locals, ascii and object.__new__, plus instantiation of classes that define __new__.
+// builtins.ts registers the functions and sends their calls here; vm.ts's instantiate calls
+// newViaDunder for classes flagged TF_NEW.
 
 import { Value, NONE, NULL, ERR, isPtr, ptrOf, mkPtr, isBool } from "./value";
 import { objType } from "./heap";
@@ -9,8 +11,8 @@ import { K, T_type, T_module, typeOf, typeKind, typeDict, isIntV, intOf, mkInt, 
 import * as P from "./ops";
 import * as I from "./image";
 import { raiseText, raiseBuilt, E_TypeError, E_ValueError } from "./errors";
-import { sbMark, sbByte, sbBytes, sbText, sbTake } from "./strbuf";
-import { curFrame } from "./vm";
+import { sbMark, sbByte, sbBytes, sbText, sbStr, sbTake } from "./strbuf";
+import { curFrame, callNestedKw, nestedArgs, releaseNestedArgs } from "./vm";
 import { B, arg, argCount } from "./builtins";
 
 /** (a * b) mod m without overflow, for 0 <= a, b < m. */
@@ -125,8 +127,50 @@ export function asciiEscape(r: usize): usize {
   return sbTake(m);
 }
 
+/** C(*args) for a class whose __new__ is Python code: obj = __new__(C, *args); then, if obj is
+ * an instance of C, type(obj).__init__(obj, *args), which must return None. */
+export function newViaDunder(t: usize, args: usize, nargs: u32, kwnames: usize): Value {
+  let nw = O.lookupType(t, O.internText("__new__"));
+  if (isPtr(nw) && objType(ptrOf(nw)) == O.T_staticmethod) nw = load<u64>(ptrOf(nw), 16);
+  let a = nestedArgs(nargs + 1);
+  if (a == 0) return raiseText(E_TypeError, "maximum recursion depth exceeded");
+  store<u64>(a, mkPtr(t));
+  memory.copy(a + 8, args, <usize>nargs << 3);
+  let obj = callNestedKw(nw, a, nargs + 1, kwnames);
+  if (obj == ERR || !O.isSubtype(typeOf(obj), t)) { releaseNestedArgs(nargs + 1); return obj; }
+  let init = O.lookupType(typeOf(obj), O.internText("__init__"));
+  if (init != NULL && !(isPtr(init) && objType(ptrOf(init)) == O.T_builtin)) {
+    store<u64>(a, obj);
+    let r = callNestedKw(init, a, nargs + 1, kwnames);
+    if (r == ERR) { releaseNestedArgs(nargs + 1); return ERR; }
+    if (r != NONE) {
+      releaseNestedArgs(nargs + 1);
+      let m = sbMark();
+      sbText("__init__() should return None, not '");
+      sbStr(O.typeName(typeOf(r)));
+      sbText("'");
+      return raiseBuilt(E_TypeError, m);
+    }
+  }
+  releaseNestedArgs(nargs + 1);
+  return obj;
+}
+
 export function moreBuiltin(id: i32, args: usize, npos: u32): Value {
   switch (id) {
+    case B.OBJECT_NEW: {
+      if (npos == 0) return raiseText(E_TypeError, "object.__new__(): not enough arguments");
+      let c = arg(args, 0);
+      if (typeOf(c) != T_type) {
+        let m = sbMark();
+        sbText("object.__new__(X): X is not a type object (");
+        sbStr(O.typeName(typeOf(c)));
+        sbText(")");
+        return raiseBuilt(E_TypeError, m);
+      }
+      let o = O.newInstance(ptrOf(c));
+      return o == 0 ? ERR : mkPtr(o);
+    }
     case B.POW: {
       if (npos < 2) {
         return raiseText(E_TypeError, npos == 0 ? "pow() missing required argument 'base' (pos 1)" :

@@ -27,6 +27,7 @@ export const TYPE_SIZE: usize = 64;
 export const TF_EXC: u32 = 1;     // BaseException or a subclass
 export const TF_BUILTIN: u32 = 2; // no class attribute stores
 export const TF_BASETYPE: u32 = 4; // may be subclassed by a class statement
+export const TF_NEW: u32 = 8;      // a class whose MRO defines __new__ in Python (morebuiltins.ts)
 
 @inline export function typeName(t: usize): usize { return <usize>load<u32>(t, 16); }
 @inline export function typeBase(t: usize): usize { return <usize>load<u32>(t, 20); }

@@ -37,6 +37,7 @@ import { sbMark, sbText, sbStr, sbInt, sbTake, sbByte, sbBase, sbReset } from ".
 import { callBuiltin, constructBuiltin, builtinsDict, sysModule, OBJECT_INIT_ID, EXC_INIT_ID, FIRST_METHOD_ID,
   formatValue } from "./builtins";
 import { collect, collectNested } from "./gc";
+import { newViaDunder } from "./morebuiltins";
 
 export const F_ENTRY: u32 = 1;  // returning (or unwinding) out of this frame leaves execute()
 export const F_INIT: u32 = 2;   // an __init__ frame: must return None; the caller gets `extra`
@@ -559,6 +560,12 @@ function callBuiltinWithSelf(b: usize, self: Value, args: usize, nargs: u32, kwn
 function instantiate(t: usize, self: Value, args: usize, nargs: u32, kwnames: usize, resultSlot: usize): i32 {
   if ((typeFlags(t) & TF_BUILTIN) != 0 && (typeFlags(t) & TF_EXC) == 0) {
     let r = constructBuiltin(t, args, nargs, kwnames);
+    if (r == ERR) return -1;
+    store<u64>(resultSlot, r);
+    return 0;
+  }
+  if ((typeFlags(t) & O.TF_NEW) != 0) {
+    let r = newViaDunder(t, args, nargs, kwnames);
     if (r == ERR) return -1;
     store<u64>(resultSlot, r);
     return 0;
