@@ -65,7 +65,7 @@ export const enum B {
   STR_ISNUMERIC, STR_ISDECIMAL, STR_ISTITLE, STR_ISASCII, STR_SWAPCASE, STR_CASEFOLD, STR_EXPANDTABS,
   STR_RFIND, STR_RINDEX, STR_REMOVEPREFIX, STR_REMOVESUFFIX,
   DICT_FROMKEYS, SET_INTERSECTION_UPDATE, SET_DIFFERENCE_UPDATE, SET_SYMDIFF_UPDATE, FROZENSET_COPY,
-  RANGE_INDEX, RANGE_COUNT,
+  RANGE_INDEX, RANGE_COUNT, OBJECT_SETATTR, OBJECT_DELATTR,
 }
 export const OBJECT_INIT_ID: i32 = B.OBJECT_INIT;
 /** Ids from here on are methods: called unbound, their first argument is self. */
@@ -130,6 +130,12 @@ export function initBuiltins(): void {
     let s = internText("__new__");
     objectNew = O.newWrapper(T_staticmethod, mkPtr(newBuiltin(B.OBJECT_NEW, s, NULL)), NONE, NONE);
     dictSet(typeDict(T_object), mkPtr(s), objectNew);
+    // object.__setattr__/__delattr__: the plain stores an overriding __setattr__ falls back on
+    let sa = internText("__setattr__"), da = internText("__delattr__");
+    objectSetattr = mkPtr(newBuiltin(B.OBJECT_SETATTR, sa, NULL));
+    objectDelattr = mkPtr(newBuiltin(B.OBJECT_DELATTR, da, NULL));
+    dictSet(typeDict(T_object), mkPtr(sa), objectSetattr);
+    dictSet(typeDict(T_object), mkPtr(da), objectDelattr);
   }
   fn(B.POW, "pow"); fn(B.GLOBALS, "globals"); fn(B.LOCALS, "locals"); fn(B.VARS, "vars"); fn(B.ASCII, "ascii");
   dictSet(builtinsDict, mkPtr(internText("None")), NONE);
@@ -226,10 +232,17 @@ export function refreshAllSlots(): void {
 }
 /** object.__new__ as stored in object's dict (classes whose MRO finds another get TF_NEW). */
 let objectNew: Value = NULL;
+let objectSetattr: Value = NULL;
+let objectDelattr: Value = NULL;
 function refreshSlots(t: usize): void {
   let nw = lookupType(t, internText("__new__"));
-  let fl = load<u32>(t, 32);
-  store<u32>(t, nw != NULL && nw != objectNew ? fl | O.TF_NEW : fl & ~O.TF_NEW, 32);
+  let sa = lookupType(t, internText("__setattr__"));
+  let da = lookupType(t, internText("__delattr__"));
+  let fl = load<u32>(t, 32) & ~(O.TF_NEW | O.TF_SETATTR | O.TF_DELATTR);
+  if (nw != NULL && nw != objectNew) fl |= O.TF_NEW;
+  if (sa != NULL && sa != objectSetattr) fl |= O.TF_SETATTR;
+  if (da != NULL && da != objectDelattr) fl |= O.TF_DELATTR;
+  store<u32>(t, fl, 32);
   store<u64>(t, lookupType(t, N.S___enter__), 40);
   store<u64>(t, lookupType(t, N.S___exit__), 48);
   store<u64>(t, lookupType(t, N.S___init__), 56);
@@ -1000,6 +1013,20 @@ function callMethod(id: i32, self: Value, args: usize, npos: u32, nargs: u32, kw
       return NONE;
     }
     case B.FROZENSET_COPY: return self;
+    case B.OBJECT_SETATTR: case B.OBJECT_DELATTR: {
+      let set = id == B.OBJECT_SETATTR;
+      if (!argCount(set ? "__setattr__" : "__delattr__", npos, set ? 2 : 1, set ? 2 : 1)) return ERR;
+      let name = arg(args, 0);
+      if (!isStr(name)) {
+        let m = sbMark();
+        sbText("attribute name must be string, not '");
+        sbStr(typeName(typeOf(name)));
+        sbText("'");
+        return raiseBuilt(E_TypeError, m);
+      }
+      let ok = set ? P.setAttrGeneric(self, intern(ptrOf(name)), arg(args, 1)) : P.delAttrGeneric(self, intern(ptrOf(name)));
+      return ok ? NONE : ERR;
+    }
     case B.RANGE_INDEX: case B.RANGE_COUNT: {
       if (!argCount(id == B.RANGE_INDEX ? "index" : "count", npos, 1, 1)) return ERR;
       let v = arg(args, 0);

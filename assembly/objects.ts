@@ -28,6 +28,8 @@ export const TF_EXC: u32 = 1;     // BaseException or a subclass
 export const TF_BUILTIN: u32 = 2; // no class attribute stores
 export const TF_BASETYPE: u32 = 4; // may be subclassed by a class statement
 export const TF_NEW: u32 = 8;      // a class whose MRO defines __new__ in Python (morebuiltins.ts)
+export const TF_SETATTR: u32 = 16; // a class whose MRO overrides __setattr__ (ops.ts setAttr)
+export const TF_DELATTR: u32 = 32; // a class whose MRO overrides __delattr__ (ops.ts delAttr)
 
 @inline export function typeName(t: usize): usize { return <usize>load<u32>(t, 16); }
 @inline export function typeBase(t: usize): usize { return <usize>load<u32>(t, 20); }

@@ -19,6 +19,7 @@ import { K, typeOf, typeKind, typeName, lookupType, isIntV, intOf, mkInt, T_int,
   T_notimpl, strFrom } from "./objects";
 import * as N from "./names";
 import { ID_CM_FACTORY } from "./generators";
+import { E_RecursionError, E_OSError } from "./errors";
 import { raiseText, raiseTypeObj, raiseBuilt, raiseStr, raiseMemoryError, E_TypeError, E_ZeroDivisionError,
   E_OverflowError, E_AttributeError, E_IndexError, E_KeyError, E_ValueError, E_StopIteration,
   curExc, clearCurExc, isExcType, raiseValue, raiseKeyError } from "./errors";
@@ -280,6 +281,13 @@ function appendExcStr(e: usize): bool {
   if (n == 1) {
     if (isSubtype(objType(e), E_KeyError)) return appendRepr(tupGet(args, 0));
     return appendStr(tupGet(args, 0));
+  }
+  if (n == 2 && isSubtype(objType(e), E_OSError) && isIntV(tupGet(args, 0))) {
+    // OSError(errno, strerror) reads "[Errno 2] No such file"
+    sbText("[Errno ");
+    sbInt(intOf(tupGet(args, 0)));
+    sbText("] ");
+    return appendStr(tupGet(args, 1));
   }
   return appendRepr(a);
 }
@@ -1614,6 +1622,20 @@ function superGetAttr(s: usize, name: usize): Value {
 
 export function setAttr(obj: Value, name: usize, v: Value): bool {
   let t = typeOf(obj);
+  if ((typeFlags(t) & O.TF_SETATTR) != 0) {
+    let f = lookupType(t, O.internText("__setattr__"));
+    let a = nestedArgs(3);
+    if (a == 0) { raiseText(E_RecursionError, "maximum recursion depth exceeded"); return false; }
+    store<u64>(a, obj); store<u64>(a + 8, mkPtr(name)); store<u64>(a + 16, v);
+    let r = callNested(f, a, 3);
+    releaseNestedArgs(3);
+    return r != ERR;
+  }
+  return setAttrGeneric(obj, name, v);
+}
+/** The store object.__setattr__ does: properties, the instance dict, class attributes. */
+export function setAttrGeneric(obj: Value, name: usize, v: Value): bool {
+  let t = typeOf(obj);
   let k = typeKind(t);
   // plain object() instances have no __dict__: stores fall through to the AttributeError below
   if ((k == K.INST && t != O.T_object) || k == K.EXC) {
@@ -1681,6 +1703,14 @@ export function setAttr(obj: Value, name: usize, v: Value): bool {
 }
 
 export function delAttr(obj: Value, name: usize): bool {
+  let t = typeOf(obj);
+  if ((typeFlags(t) & O.TF_DELATTR) != 0) {
+    let r = callNested2(lookupType(t, O.internText("__delattr__")), obj, mkPtr(name));
+    return r != ERR;
+  }
+  return delAttrGeneric(obj, name);
+}
+export function delAttrGeneric(obj: Value, name: usize): bool {
   let t = typeOf(obj);
   let k = typeKind(t);
   let d: usize = 0;
