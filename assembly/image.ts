@@ -239,9 +239,9 @@ function readCode(depth: i32): usize {
 }
 
 /** Reads a module code object from [ptr, ptr+len) (header included); 0 and loadError on failure. */
-export function loadImage(ptr: usize, len: usize): usize {
+export function loadImage(ptr: usize, len: usize, indexBase: u32 = 0): usize {
   loadError = 0;
-  codeIndex = 0;
+  codeIndex = indexBase; // bundled modules number their code from LIBRARY_INDEX (trace skips them)
   if (len < 16) { loadError = 1; return 0; }
   rp = ptr + 16;
   rend = ptr + len;

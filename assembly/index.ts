@@ -56,7 +56,15 @@ export function loadModule(ptr: usize, len: i32): i32 {
   return <i32>c;
 }
 
-/** Registers a bundled module (src/pylib) loaded with loadModule under its import name. */
+/** Loads a bundled module's image (src/pylib); its code objects are numbered from 1 << 20 so the
+ * host's trace decoder, which knows only the program's own image, can tell them apart. */
+export function loadLibrary(ptr: usize, len: i32): i32 {
+  let c = loadImage(ptr, <usize>len, 1 << 20);
+  if (c == 0) return -loadError;
+  return <i32>c;
+}
+
+/** Registers a bundled module (src/pylib) loaded with loadLibrary under its import name. */
 export function registerModule(namePtr: usize, nameLen: i32, code: usize): void {
   registerModuleCode(namePtr, <usize>nameLen, code);
 }

@@ -118,7 +118,7 @@ export class VM {
     for (const { name, image } of this.pylib) {
       const ptr = x.allocBytes(image.length);
       new Uint8Array(x.memory.buffer, ptr, image.length).set(image);
-      const code = x.loadModule(ptr, image.length);
+      const code = x.loadLibrary(ptr, image.length);
       x.freeBytes(ptr);
       if (code <= 0) throw new VMInternalError(`bundled module ${name} did not load (${code}): rebuild`);
       const nameBytes = new TextEncoder().encode(name);
@@ -316,6 +316,7 @@ function traceDecoder(module: CodeObject, sink: (step: TraceStep) => void): (rec
   return (record) => {
     const [ci, unit, stackText, blockText] = record.split("\t");
     const code = codes[Number(ci)];
+    if (code === undefined) return; // a bundled module's frame (contextlib): not traced
     const offset = Number(unit) * 2;
     const op = code.code[offset] as Op;
     const info = OPS[op];

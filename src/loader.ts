@@ -34,6 +34,7 @@ export interface VMExports {
   debugTrap(): void;
   traceInstructions(on: number): void;
   registerModule(namePtr: number, nameLen: number, code: number): void;
+  loadLibrary(ptr: number, len: number): number;
 }
 
 let cached: WebAssembly.Module | null = null;

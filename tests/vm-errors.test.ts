@@ -1,6 +1,5 @@
 // Uncaught-exception reports: runs ../shared/language/errors/uncaught_*.py and compares the
 // PythonError traceback with NAME.err (CPython 3.11's exact text) and stdout with NAME.out.
-// Programs that need generators (yield / contextlib) are skipped until that issue lands.
 import { describe, expect, it } from "vitest";
 import { readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
@@ -13,8 +12,7 @@ describe("language/errors uncaught tracebacks", () => {
   it("has programs", () => expect(programs.length).toBeGreaterThan(0));
   for (const file of programs) {
     const source = readFileSync(join(DIR, file), "utf-8");
-    const test = it;
-    test(file, async () => {
+    it(file, async () => {
       let stdout = "";
       const vm = await createVM({ stdout: (t) => (stdout += t) });
       let err: unknown = null;
