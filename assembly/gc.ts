@@ -166,7 +166,7 @@ function markRoots(top: usize): void {
   markPtr(O.T_builtin); markPtr(O.T_traceback); markPtr(O.T_staticmethod); markPtr(O.T_classmethod);
   markPtr(O.T_property); markPtr(O.T_super); markPtr(O.T_module); markPtr(O.T_ellipsis); markPtr(O.T_notimpl);
   markPtr(O.T_generator); markPtr(O.T_dict_keys); markPtr(O.T_dict_values); markPtr(O.T_dict_items);
-  for (let i = 0; i < 5; i++) markPtr(lazyIterTypes(i));
+  for (let i = 0; i < 6; i++) markPtr(lazyIterTypes(i));
 }
 
 /** Full collection with `top` the innermost frame (its pc/sp already stored). */

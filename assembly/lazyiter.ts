@@ -22,6 +22,7 @@ export let T_enumerate: usize = 0;
 export let T_map: usize = 0;
 export let T_filter: usize = 0;
 export let T_reversed: usize = 0;
+export let T_listrev: usize = 0;
 
 /** Cold start-up: the five iterator types (named like CPython's, not published as builtins,
  * where the names stay the constructor functions). */
@@ -31,10 +32,12 @@ export function initLazyIterTypes(): void {
   T_map = rawType(K.LAZYITER, 0); finishType(T_map, "map", O.T_object, false);
   T_filter = rawType(K.LAZYITER, 0); finishType(T_filter, "filter", O.T_object, false);
   T_reversed = rawType(K.LAZYITER, 0); finishType(T_reversed, "reversed", O.T_object, false);
+  // reversed(list) has its own type name in CPython; it iterates like reversed
+  T_listrev = rawType(K.LAZYITER, 0); finishType(T_listrev, "list_reverseiterator", O.T_object, false);
 }
 /** GC roots (gc.ts collect). */
 export function lazyIterTypes(i: i32): usize {
-  return i == 0 ? T_zip : i == 1 ? T_enumerate : i == 2 ? T_map : i == 3 ? T_filter : T_reversed;
+  return i == 0 ? T_zip : i == 1 ? T_enumerate : i == 2 ? T_map : i == 3 ? T_filter : i == 4 ? T_reversed : T_listrev;
 }
 
 function newLazy(t: usize, a: Value, b: Value, n: i64): Value {
@@ -103,7 +106,7 @@ export function lazyConstruct(id: i32, args: usize, npos: u32, nargs: u32, kwnam
   let seq = arg(args, 0);
   if (isPtr(seq)) {
     let p = ptrOf(seq), t = objType(p);
-    if (t == T_list) return newLazy(T_reversed, NONE, seq, <i64>listLen(p) - 1);
+    if (t == T_list) return newLazy(T_listrev, NONE, seq, <i64>listLen(p) - 1);
     if (t == T_tuple) return newLazy(T_reversed, NONE, seq, <i64>tupLen(p) - 1);
     if (t == T_range) {
       let a = load<i64>(p, 16), b = load<i64>(p, 24), s = load<i64>(p, 32);
