@@ -6,7 +6,7 @@
 
 import { Value, NONE, NULL, TRUE, FALSE, ERR, NOTIMPL, ELLIPSIS_V, isPtr, isSmallInt, isFloat,
   ptrOf, mkPtr, mkSmallInt, smallIntVal, floatVal, mkFloat, mkBool, isBool } from "./value";
-import { gcAlloc, objType, HDR } from "./heap";
+import { gcAlloc, objType, HDR, rawAlloc, rawFree } from "./heap";
 import * as O from "./objects";
 import { K, T_type, T_object, T_int, T_bool, T_float, T_str, T_none, T_tuple, T_list, T_dict, T_set,
   T_frozenset, T_function, T_code, T_cell, T_method, T_range, T_rangeiter, T_seqiter, T_slice,
@@ -25,7 +25,7 @@ import { moreBuiltin } from "./morebuiltins";
 import { lazyConstruct, initLazyIterTypes } from "./lazyiter";
 import { raiseText, raiseBuilt, raiseTypeObj, raiseStr, raiseValue, E_TypeError, E_ValueError,
   E_KeyError, E_IndexError, E_AttributeError, E_StopIteration, E_OverflowError, E_RuntimeError,
-  E_ZeroDivisionError, E_GeneratorExit, raiseKeyError, initExceptions, E_BaseException, isExcType, isExcInstance, curExc, clearCurExc } from "./errors";
+  E_ZeroDivisionError, E_GeneratorExit, raiseKeyError, raiseMemoryError, initExceptions, E_BaseException, isExcType, isExcInstance, curExc, clearCurExc } from "./errors";
 import { sbMark, sbByte, sbBytes, sbStr, sbText, sbInt, sbTake, sbReset, sbBase } from "./strbuf";
 import { callNested, callNested1, callNested2, callNestedKw, curFrame, handledExc, runWithLocals, nestedArgs, releaseNestedArgs, genReturnValue, resumeNested, throwIntoGenerator,
   frameBack } from "./vm";
@@ -720,26 +720,42 @@ function sortList(l: usize, key: Value, reverse: Value): bool {
     if (!listAppend(keys, k)) return false;
   }
   let rev = reverse != NULL && reverse != NONE && P.truthy(reverse) == 1;
-  // binary insertion sort; stable
-  for (let i: u32 = 1; i < n; i++) {
-    let k = listGet(keys, i), v = listGet(l, i);
-    let lo: u32 = 0, hi = i;
-    while (lo < hi) {
-      let mid = (lo + hi) >> 1;
-      let r = rev ? P.compareOp(0, listGet(keys, mid), k) : P.compareOp(0, k, listGet(keys, mid));
-      if (r == ERR) return false;
-      let t = P.truthy(r);
-      if (t < 0) return false;
-      if (t == 1) hi = mid; else lo = mid + 1;
+  // bottom-up merge sort, stable: an item from the right run goes first only if strictly less
+  // (greater when reversed). The lists keep every object while Python comparisons run; the raw
+  // buffers only hold copies of one pass's merged order.
+  if (n < 2) return true;
+  let bytes = <usize>n << 3;
+  let tk = rawAlloc(bytes), tv = rawAlloc(bytes);
+  if (tk == 0 || tv == 0) { rawFree(tk, bytes); rawFree(tv, bytes); raiseMemoryError(); return false; }
+  let ok = true;
+  for (let width: u32 = 1; width < n && ok; width <<= 1) {
+    for (let lo: u32 = 0; lo < n && ok; lo += width << 1) {
+      let mid = min(lo + width, n), hi = min(lo + (width << 1), n);
+      let i = lo, j = mid, k = lo;
+      while (i < mid && j < hi) {
+        let r = rev ? P.compareOp(0, listGet(keys, i), listGet(keys, j)) : P.compareOp(0, listGet(keys, j), listGet(keys, i));
+        if (r == ERR) { ok = false; break; }
+        let t = P.truthy(r);
+        if (t < 0) { ok = false; break; }
+        if (listLen(l) != n) { raiseText(E_ValueError, "list modified during sort"); ok = false; break; }
+        let from = t == 1 ? j++ : i++;
+        store<u64>(tk + (<usize>k << 3), listGet(keys, from));
+        store<u64>(tv + (<usize>k << 3), listGet(l, from));
+        k++;
+      }
+      if (!ok) break;
+      while (i < mid) { store<u64>(tk + (<usize>k << 3), listGet(keys, i)); store<u64>(tv + (<usize>k << 3), listGet(l, i)); i++; k++; }
+      while (j < hi) { store<u64>(tk + (<usize>k << 3), listGet(keys, j)); store<u64>(tv + (<usize>k << 3), listGet(l, j)); j++; k++; }
     }
-    for (let j = i; j > lo; j--) {
-      listSet(keys, j, listGet(keys, j - 1));
-      listSet(l, j, listGet(l, j - 1));
+    if (!ok) break;
+    for (let q: u32 = 0; q < n; q++) {
+      listSet(keys, q, load<u64>(tk + (<usize>q << 3)));
+      listSet(l, q, load<u64>(tv + (<usize>q << 3)));
     }
-    listSet(keys, lo, k);
-    listSet(l, lo, v);
   }
-  return true;
+  rawFree(tk, bytes);
+  rawFree(tv, bytes);
+  return ok;
 }
 
 function decodeCp(p: usize): i64 {
