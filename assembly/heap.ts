@@ -37,7 +37,7 @@ export function heapInit(): void {
 
 /** Allocates a zeroed object of `size` bytes (header included) of type `type`. Returns 0 when
  * the heap limit would be crossed; callers turn that into MemoryError. */
-export function gcAlloc(size: usize, type: usize): usize {
+export function gcAlloc(size: usize, type: usize, zero: bool = true): usize {
   size = (size + 15) & ~15;
   let p: usize;
   let cls: usize = size >> 4;
@@ -60,11 +60,14 @@ export function gcAlloc(size: usize, type: usize): usize {
     p = heap.alloc(size);
     cls = 0;
   }
-  // small blocks are zeroed with plain stores: V8 runs memory.fill as an out-of-line call,
-  // which dominated a 32-byte allocation (exitpaths bench)
-  if (size <= 64) {
-    for (let q = p + 16; q < p + size; q += 8) store<u64>(q, 0);
-  } else memory.fill(p + 16, 0, size - 16);
+  // The header is written below, so only the body is zeroed: all of it, or its first 16 bytes
+  // for a caller that writes every byte it reads (a generator's inline frame). Small bodies
+  // use plain stores: V8 runs memory.fill as an out-of-line call, which dominated a 32-byte
+  // allocation (exitpaths bench).
+  let body = zero ? size - 16 : 16;
+  if (body <= 48) {
+    for (let q = p + 16; q < p + 16 + body; q += 8) store<u64>(q, 0);
+  } else memory.fill(p + 16, 0, body);
   store<u32>(p, <u32>type);
   store<u32>(p, <u32>((size >> 4) << 8), 4);
   store<u32>(p, <u32>allObjects, 8);

@@ -194,7 +194,7 @@ export function moreBuiltin(id: i32, args: usize, npos: u32): Value {
       let v = arg(args, 0);
       let t = typeOf(v), k = typeKind(t);
       if ((k == K.INST && t != O.T_object) || k == K.EXC) {
-        let d = O.instDict(ptrOf(v));
+        let d = O.instDictOrNew(ptrOf(v));
         return d == 0 ? ERR : mkPtr(d);
       }
       if (t == T_type) return mkPtr(typeDict(ptrOf(v)));

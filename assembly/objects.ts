@@ -469,14 +469,15 @@ export function newBound(self: Value, fn: Value): Value {
 // +48 __traceback__ (u64 each), +56 u32 __suppress_context__.
 export const INST_SIZE: usize = 24;
 export const EXC_SIZE: usize = 64;
-/** The instance dict, or 0 when none was made yet (exception instances get theirs lazily). */
-@inline export function instDictPeek(o: usize): usize { return <usize>load<u32>(o, 16); }
-/** The instance dict, made on first use; 0 only on MemoryError (raised). */
-export function instDict(o: usize): usize {
+/** The instance dict; 0 for an exception that never had an attribute stored. */
+@inline export function instDict(o: usize): usize { return <usize>load<u32>(o, 16); }
+/** The instance dict, created if missing (0 only when memory ran out). */
+export function instDictOrNew(o: usize): usize {
   let d = <usize>load<u32>(o, 16);
   if (d == 0) {
     d = newDict();
-    if (d != 0) store<u32>(o, <u32>d, 16);
+    if (d == 0) return 0;
+    store<u32>(o, <u32>d, 16);
   }
   return d;
 }
@@ -496,13 +497,14 @@ export function newInstance(t: usize): usize {
   let exc = (typeFlags(t) & TF_EXC) != 0;
   let o = gcAlloc(exc ? EXC_SIZE : INST_SIZE, t);
   if (o == 0) { raiseMemoryError(); return 0; }
-  // exceptions rarely get attributes: their dict waits for the first store (instDict), which
-  // keeps a raise to two small allocations (exitpaths bench, with_raise_*)
   if (!exc) {
+    // an exception's dict is made on its first attribute store (instDictOrNew): most never get
+    // one, and raise-heavy loops paid three allocations for it (bench exitpath cm_swallow)
     let d = newDict();
     if (d == 0) return 0;
     store<u32>(o, <u32>d, 16);
-  } else {
+  }
+  if (exc) {
     store<u64>(o, mkPtr(emptyTuple), 24);
     store<u64>(o, NONE, 32);
     store<u64>(o, NONE, 40);
@@ -652,7 +654,7 @@ export function emptyStr(): usize { return emptyStrObj; }
 /** A generator with room for its suspended frame (frameBytes) inline after the 16 bytes of fields:
  * one allocation from the size classes instead of a TLSF block per generator. */
 export function gcAllocGen(frameBytes: usize): usize {
-  let g = gcAlloc(HDR + 16 + frameBytes, T_generator);
+  let g = gcAlloc(HDR + 16 + frameBytes, T_generator, false); // the frame is copied in whole
   if (g == 0) raiseMemoryError();
   return g;
 }

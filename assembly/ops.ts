@@ -1509,8 +1509,7 @@ export function getAttr(obj: Value, name: usize): Value {
     let p = ptrOf(obj);
     let d = lookupType(t, name);
     if (d != NULL && isPtr(d) && objType(ptrOf(d)) == T_property) return bindDescriptor(d, obj, t);
-    let dp = O.instDictPeek(p);
-    let v = dp != 0 ? dictGetStr(dp, name) : NULL;
+    let v = instDict(p) != 0 ? dictGetStr(instDict(p), name) : NULL;
     if (v != NULL) return v;
     if (k == K.EXC) {
       if (name == N.S_args) return excArgs(p);
@@ -1525,7 +1524,7 @@ export function getAttr(obj: Value, name: usize): Value {
     }
     if (d != NULL) return bindDescriptor(d, obj, t);
     if (name == N.S___class__) return mkPtr(t);
-    if (name == N.S___dict__) { let dd = instDict(p); return dd != 0 ? mkPtr(dd) : ERR; }
+    if (name == N.S___dict__) { let d = O.instDictOrNew(p); return d != 0 ? mkPtr(d) : ERR; }
     let ga = lookupType(t, N.S___getattr__);
     if (ga != NULL) return callNested2(ga, obj, mkPtr(name));
     return attrError(obj, name);
@@ -1667,8 +1666,8 @@ export function setAttrGeneric(obj: Value, name: usize, v: Value): bool {
       if (name == N.S___traceback__) { setExcTb(p, v); return true; }
       if (name == N.S___suppress_context__) { let r = truthy(v); if (r < 0) return false; setExcSuppress(p, r == 1); return true; }
     }
-    let dd = instDict(p);
-    return dd != 0 && dictSet(dd, mkPtr(name), v);
+    let id = O.instDictOrNew(p);
+    return id != 0 && dictSet(id, mkPtr(name), v);
   }
   if (k == K.TYPE && (typeFlags(ptrOf(obj)) & TF_BUILTIN) == 0) {
     if (!dictSet(typeDict(ptrOf(obj)), mkPtr(name), v)) return false;
@@ -1714,7 +1713,7 @@ export function delAttrGeneric(obj: Value, name: usize): bool {
   let t = typeOf(obj);
   let k = typeKind(t);
   let d: usize = 0;
-  if ((k == K.INST && t != O.T_object) || k == K.EXC) d = O.instDictPeek(ptrOf(obj));
+  if ((k == K.INST && t != O.T_object) || k == K.EXC) d = O.instDict(ptrOf(obj));
   else if (k == K.TYPE && (typeFlags(ptrOf(obj)) & TF_BUILTIN) == 0) d = typeDict(ptrOf(obj));
   if (d != 0) {
     let r = O.dictDel(d, mkPtr(name));

@@ -1620,7 +1620,7 @@ function dispatch<TRACE>(entry: usize): Value {
         if (k == K.INST || k == K.EXC) {
           let m = lookupType(t, name);
           if (m != NULL && isPtr(m) && objType(ptrOf(m)) == T_function &&
-              (O.instDictPeek(ptrOf(obj)) == 0 || dictGetStr(O.instDictPeek(ptrOf(obj)), name) == NULL)) {
+              (O.instDict(ptrOf(obj)) == 0 || dictGetStr(O.instDict(ptrOf(obj)), name) == NULL)) {
             store<u64>(sp - 8, m);
             store<u64>(sp, obj);
             sp += 8;
