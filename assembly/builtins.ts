@@ -6,7 +6,7 @@
 
 import { Value, NONE, NULL, TRUE, FALSE, ERR, NOTIMPL, ELLIPSIS_V, isPtr, isSmallInt, isFloat,
   ptrOf, mkPtr, mkSmallInt, smallIntVal, floatVal, mkFloat, mkBool, isBool } from "./value";
-import { gcAlloc, objType, HDR } from "./heap";
+import { gcAlloc, objType, HDR, rawAlloc, rawFree } from "./heap";
 import * as O from "./objects";
 import { K, T_type, T_object, T_int, T_bool, T_float, T_str, T_none, T_tuple, T_list, T_dict, T_set,
   T_frozenset, T_function, T_code, T_cell, T_method, T_range, T_rangeiter, T_seqiter, T_slice,
@@ -20,9 +20,12 @@ import * as P from "./ops";
 import * as N from "./names";
 import { genThrow, genClose, genBuiltin, GEN_IDS } from "./generators";
 import * as I from "./image";
+import { strMethod } from "./strmethods";
+import { moreBuiltin } from "./morebuiltins";
+import { lazyConstruct, initLazyIterTypes } from "./lazyiter";
 import { raiseText, raiseBuilt, raiseTypeObj, raiseStr, raiseValue, E_TypeError, E_ValueError,
   E_KeyError, E_IndexError, E_AttributeError, E_StopIteration, E_OverflowError, E_RuntimeError,
-  E_ZeroDivisionError, E_GeneratorExit, raiseKeyError, initExceptions, E_BaseException, isExcType, isExcInstance, curExc, clearCurExc } from "./errors";
+  E_ZeroDivisionError, E_GeneratorExit, raiseKeyError, raiseMemoryError, initExceptions, E_BaseException, isExcType, isExcInstance, curExc, clearCurExc } from "./errors";
 import { sbMark, sbByte, sbBytes, sbStr, sbText, sbInt, sbTake, sbReset, sbBase } from "./strbuf";
 import { callNested, callNested1, callNested2, callNestedKw, curFrame, handledExc, runWithLocals, nestedArgs, releaseNestedArgs, genReturnValue, resumeNested, throwIntoGenerator,
   frameBack } from "./vm";
@@ -42,6 +45,7 @@ export const enum B {
   PRINT, LEN, REPR, ISINSTANCE, ISSUBCLASS, ITER, NEXT, GETATTR, SETATTR, HASATTR, DELATTR, MIN, MAX,
   SUM, SORTED, ENUMERATE, ZIP, REVERSED, ABS, ROUND, DIVMOD, ANY, ALL, MAP, FILTER, ORD, CHR, HEX,
   ID, HASH, CALLABLE, BUILD_CLASS, EXC_INFO, FORMAT, BIN, OCT,
+  POW, GLOBALS, LOCALS, VARS, ASCII, OBJECT_NEW,
   // methods
   OBJECT_INIT, EXC_INIT, EXC_WITH_TB,
   LIST_APPEND, LIST_POP, LIST_EXTEND, LIST_INSERT, LIST_REMOVE, LIST_INDEX, LIST_COUNT, LIST_REVERSE,
@@ -57,13 +61,18 @@ export const enum B {
   SET_COPY, SET_CLEAR, SET_POP,
   GEN_SEND, GEN_THROW, GEN_CLOSE,
   PROP_GETTER, PROP_SETTER, PROP_DELETER, DICT_POPITEM, SET_ISDISJOINT,
+  STR_RSPLIT, STR_PARTITION, STR_RPARTITION, STR_ZFILL, STR_ISUPPER, STR_ISLOWER, STR_ISALNUM,
+  STR_ISNUMERIC, STR_ISDECIMAL, STR_ISTITLE, STR_ISASCII, STR_SWAPCASE, STR_CASEFOLD, STR_EXPANDTABS,
+  STR_RFIND, STR_RINDEX, STR_REMOVEPREFIX, STR_REMOVESUFFIX,
+  DICT_FROMKEYS, SET_INTERSECTION_UPDATE, SET_DIFFERENCE_UPDATE, SET_SYMDIFF_UPDATE, FROZENSET_COPY,
+  RANGE_INDEX, RANGE_COUNT, OBJECT_SETATTR, OBJECT_DELATTR,
 }
 export const OBJECT_INIT_ID: i32 = B.OBJECT_INIT;
 /** Ids from here on are methods: called unbound, their first argument is self. */
 export const FIRST_METHOD_ID: i32 = B.OBJECT_INIT;
 export const EXC_INIT_ID: i32 = B.EXC_INIT;
 
-function rawType(kind: u32, flags: u32): usize {
+export function rawType(kind: u32, flags: u32): usize {
   let t = gcAlloc(TYPE_SIZE, 0);
   store<u32>(t, kind, 28);
   store<u32>(t, flags | TF_BUILTIN, 32);
@@ -72,13 +81,13 @@ function rawType(kind: u32, flags: u32): usize {
   store<u64>(t, NULL, 56);
   return t;
 }
-function finishType(t: usize, name: string, base: usize): void {
+export function finishType(t: usize, name: string, base: usize, publish: bool = true): void {
   store<u32>(t, <u32>T_type);
   store<u32>(t, <u32>internText(name), 16);
   store<u32>(t, <u32>base, 20);
   store<u32>(t, <u32>newDict(), 24);
   dictSet(typeDict(t), mkPtr(N.S___qualname__), mkPtr(O.typeName(t)));
-  dictSet(builtinsDict, mkPtr(O.typeName(t)), mkPtr(t));
+  if (publish) dictSet(builtinsDict, mkPtr(O.typeName(t)), mkPtr(t));
 }
 function fn(id: i32, name: string): void {
   let s = internText(name);
@@ -115,6 +124,20 @@ export function initBuiltins(): void {
     O.dictDel(builtinsDict, mkPtr(O.typeName(types[i])));
   }
   initExceptions(builtinsDict);
+  initLazyIterTypes();
+  {
+    // object.__new__ is a staticmethod: cls.__new__(cls) and super().__new__(cls) pass cls
+    let s = internText("__new__");
+    objectNew = O.newWrapper(T_staticmethod, mkPtr(newBuiltin(B.OBJECT_NEW, s, NULL)), NONE, NONE);
+    dictSet(typeDict(T_object), mkPtr(s), objectNew);
+    // object.__setattr__/__delattr__: the plain stores an overriding __setattr__ falls back on
+    let sa = internText("__setattr__"), da = internText("__delattr__");
+    objectSetattr = mkPtr(newBuiltin(B.OBJECT_SETATTR, sa, NULL));
+    objectDelattr = mkPtr(newBuiltin(B.OBJECT_DELATTR, da, NULL));
+    dictSet(typeDict(T_object), mkPtr(sa), objectSetattr);
+    dictSet(typeDict(T_object), mkPtr(da), objectDelattr);
+  }
+  fn(B.POW, "pow"); fn(B.GLOBALS, "globals"); fn(B.LOCALS, "locals"); fn(B.VARS, "vars"); fn(B.ASCII, "ascii");
   dictSet(builtinsDict, mkPtr(internText("None")), NONE);
   dictSet(builtinsDict, mkPtr(internText("True")), TRUE);
   dictSet(builtinsDict, mkPtr(internText("False")), FALSE);
@@ -152,6 +175,10 @@ export function initBuiltins(): void {
   method(T_str, B.STR_LJUST, "ljust"); method(T_str, B.STR_RJUST, "rjust"); method(T_str, B.STR_CENTER, "center");
   method(T_str, B.STR_ISALPHA, "isalpha"); method(T_str, B.STR_ISSPACE, "isspace"); method(T_str, B.STR_INDEX, "index");
   method(T_str, B.STR_SPLITLINES, "splitlines");
+  let strNames = ["rsplit", "partition", "rpartition", "zfill", "isupper", "islower", "isalnum", "isnumeric",
+    "isdecimal", "istitle", "isascii", "swapcase", "casefold", "expandtabs", "rfind", "rindex", "removeprefix",
+    "removesuffix"];
+  for (let i = 0; i < strNames.length; i++) method(T_str, <i32>B.STR_RSPLIT + i, strNames[i]);
   method(T_tuple, B.TUPLE_INDEX, "index"); method(T_tuple, B.TUPLE_COUNT, "count");
   let sysd = newDict();
   let ei = internText("exc_info");
@@ -172,13 +199,25 @@ export function initBuiltins(): void {
   method(T_property, B.PROP_SETTER, "setter");
   method(T_property, B.PROP_DELETER, "deleter");
   method(T_dict, B.DICT_POPITEM, "popitem");
+  {
+    // a classmethod, so dict.fromkeys(...) and d.fromkeys(...) both receive the class as self
+    let s = internText("fromkeys");
+    dictSet(typeDict(T_dict), mkPtr(s), O.newWrapper(T_classmethod, mkPtr(newBuiltin(B.DICT_FROMKEYS, s, NULL)), NONE, NONE));
+  }
   method(T_set, B.SET_ISDISJOINT, "isdisjoint");
   method(T_frozenset, B.SET_ISDISJOINT, "isdisjoint");
+  method(T_set, B.SET_INTERSECTION_UPDATE, "intersection_update");
+  method(T_set, B.SET_DIFFERENCE_UPDATE, "difference_update");
+  method(T_set, B.SET_SYMDIFF_UPDATE, "symmetric_difference_update");
+  method(T_frozenset, B.FROZENSET_COPY, "copy");
+  method(T_range, B.RANGE_INDEX, "index");
+  method(T_range, B.RANGE_COUNT, "count");
   method(O.T_generator, B.GEN_SEND, "send");
   method(O.T_generator, B.GEN_THROW, "throw");
   method(O.T_generator, B.GEN_CLOSE, "close");
   dictSet(sysd, mkPtr(internText("stdout")), stdoutObj);
   dictSet(sysd, mkPtr(internText("stderr")), stderrObj);
+  addSysAttrs(sysd);
   sysModule = newModule(N.S_sys, sysd);
   userClasses = newList(8);
 }
@@ -191,17 +230,29 @@ export function gcRootClasses(): usize { return userClasses; }
 export function refreshAllSlots(): void {
   for (let i: u32 = 0; i < listLen(userClasses); i++) refreshSlots(ptrOf(listGet(userClasses, i)));
 }
+/** object.__new__ as stored in object's dict (classes whose MRO finds another get TF_NEW). */
+let objectNew: Value = NULL;
+let objectSetattr: Value = NULL;
+let objectDelattr: Value = NULL;
 function refreshSlots(t: usize): void {
+  let nw = lookupType(t, internText("__new__"));
+  let sa = lookupType(t, internText("__setattr__"));
+  let da = lookupType(t, internText("__delattr__"));
+  let fl = load<u32>(t, 32) & ~(O.TF_NEW | O.TF_SETATTR | O.TF_DELATTR);
+  if (nw != NULL && nw != objectNew) fl |= O.TF_NEW;
+  if (sa != NULL && sa != objectSetattr) fl |= O.TF_SETATTR;
+  if (da != NULL && da != objectDelattr) fl |= O.TF_DELATTR;
+  store<u32>(t, fl, 32);
   store<u64>(t, lookupType(t, N.S___enter__), 40);
   store<u64>(t, lookupType(t, N.S___exit__), 48);
   store<u64>(t, lookupType(t, N.S___init__), 56);
 }
 
 // ---- helpers for argument handling -----------------------------------------------------------
-@inline function arg(args: usize, i: u32): Value { return load<u64>(args + (<usize>i << 3)); }
+@inline export function arg(args: usize, i: u32): Value { return load<u64>(args + (<usize>i << 3)); }
 function kwCount(kwnames: usize): u32 { return kwnames != 0 ? tupLen(kwnames) : 0; }
 /** The keyword argument `name`, NULL if not given. */
-function kwArg(args: usize, nargs: u32, kwnames: usize, name: usize): Value {
+export function kwArg(args: usize, nargs: u32, kwnames: usize, name: usize): Value {
   let n = kwCount(kwnames);
   for (let i: u32 = 0; i < n; i++) {
     let k = ptrOf(tupGet(kwnames, i));
@@ -217,7 +268,7 @@ function noKw(fname: string, kwnames: usize): bool {
   raiseBuilt(E_TypeError, m);
   return false;
 }
-function argCount(fname: string, n: u32, min: u32, max: u32): bool {
+export function argCount(fname: string, n: u32, min: u32, max: u32): bool {
   if (n >= min && n <= max) return true;
   let m = sbMark();
   sbText(fname);
@@ -278,7 +329,8 @@ export function callBuiltin(id: i32, self: Value, args: usize, nargs: u32, kwnam
       if (!argCount("next", npos, 1, 2)) return ERR;
       let it = arg(args, 0);
       let t = typeOf(it);
-      if (t != T_seqiter && t != T_rangeiter && t != O.T_generator && lookupType(t, N.S___next__) == NULL) {
+      if (t != T_seqiter && t != T_rangeiter && t != O.T_generator && typeKind(t) != K.LAZYITER &&
+          lookupType(t, N.S___next__) == NULL) {
         return raiseTypeObj(E_TypeError, it, "is not an iterator");
       }
       let v = P.iterNext(it);
@@ -339,99 +391,8 @@ export function callBuiltin(id: i32, self: Value, args: usize, nargs: u32, kwnam
       if (!sortList(ptrOf(l), kwArg(args, nargs, kwnames, N.S_key), kwArg(args, nargs, kwnames, N.S_reverse))) return ERR;
       return l;
     }
-    case B.ENUMERATE: {
-      // materialised into a list iterator: fine for finite iterables, which is all we run yet
-      if (!argCount("enumerate", npos, 1, 2)) return ERR;
-      let sv = npos == 2 ? arg(args, 1) : kwArg(args, nargs, kwnames, internText("start"));
-      let start: i64 = sv != NULL ? intOf(sv) : 0;
-      let src = O.toListValue(arg(args, 0));
-      if (src == ERR) return ERR;
-      let sp = ptrOf(src);
-      let out = newList(listLen(sp));
-      if (out == 0) return ERR;
-      for (let i: u32 = 0; i < listLen(sp); i++) {
-        let t = newTuple(2);
-        if (t == 0) return ERR;
-        tupSet(t, 0, mkInt(start + i));
-        tupSet(t, 1, listGet(sp, i));
-        listAppend(out, mkPtr(t));
-      }
-      return O.newSeqIter(mkPtr(out));
-    }
-    case B.ZIP: {
-      // advances the iterators in lockstep, stopping at the first exhausted one, so zip(g, g)
-      // pairs consecutive items and no iterator is read past the shortest (still eager)
-      let its = newList(npos);
-      for (let i: u32 = 0; i < npos; i++) {
-        let it = P.getIter(arg(args, i));
-        if (it == ERR) return ERR;
-        listAppend(its, it);
-      }
-      let out = newList(4);
-      while (npos > 0) {
-        let t = newTuple(npos);
-        if (t == 0) return ERR;
-        let done = false;
-        for (let i: u32 = 0; i < npos; i++) {
-          let v = P.iterNext(listGet(its, i));
-          if (v == ERR) return ERR;
-          if (v == NULL) { done = true; break; }
-          tupSet(t, i, v);
-        }
-        if (done) break;
-        listAppend(out, mkPtr(t));
-      }
-      return O.newSeqIter(mkPtr(out));
-    }
-    case B.REVERSED: {
-      if (!argCount("reversed", npos, 1, 1)) return ERR;
-      let l = O.toListValue(arg(args, 0));
-      if (l == ERR) return ERR;
-      reverseList(ptrOf(l));
-      return O.newSeqIter(l);
-    }
-    case B.MAP: case B.FILTER: {
-      if (!argCount(id == B.MAP ? "map" : "filter", npos, 2, 64)) return ERR;
-      let f = arg(args, 0);
-      if (id == B.MAP && npos > 2) {
-        // map(f, a, b, ...): zip the iterables, stop at the shortest
-        let lists = newList(npos);
-        let n: u32 = 0xFFFFFFFF;
-        for (let i: u32 = 1; i < npos; i++) {
-          let l = O.toListValue(arg(args, i));
-          if (l == ERR) return ERR;
-          listAppend(lists, l);
-          if (listLen(ptrOf(l)) < n) n = listLen(ptrOf(l));
-        }
-        let out = newList(n);
-        let tmp = nestedArgs(npos - 1);
-        for (let j: u32 = 0; j < n; j++) {
-          for (let i: u32 = 0; i < npos - 1; i++) store<u64>(tmp + (<usize>i << 3), listGet(ptrOf(listGet(lists, i)), j));
-          let r = callNested(f, tmp, npos - 1);
-          if (r == ERR) { releaseNestedArgs(npos - 1); return ERR; }
-          listAppend(out, r);
-        }
-        releaseNestedArgs(npos - 1);
-        return O.newSeqIter(mkPtr(out));
-      }
-      let src = O.toListValue(arg(args, 1));
-      if (src == ERR) return ERR;
-      let sp = ptrOf(src);
-      let out = newList(listLen(sp));
-      for (let i: u32 = 0; i < listLen(sp); i++) {
-        let x = listGet(sp, i);
-        if (id == B.MAP) {
-          let r = callNested1(f, x);
-          if (r == ERR) return ERR;
-          listAppend(out, r);
-        } else {
-          let keep = f == NONE ? P.truthy(x) : P.truthy(callNested1(f, x));
-          if (curExc != NULL && keep <= 0 && keep < 0) return ERR;
-          if (keep == 1) listAppend(out, x);
-        }
-      }
-      return O.newSeqIter(mkPtr(out));
-    }
+    case B.ENUMERATE: case B.ZIP: case B.REVERSED: case B.MAP: case B.FILTER:
+      return lazyConstruct(id, args, npos, nargs, kwnames);
     case B.ANY: case B.ALL: {
       if (!argCount(id == B.ANY ? "any" : "all", npos, 1, 1)) return ERR;
       let it = P.getIter(arg(args, 0));
@@ -571,6 +532,8 @@ export function callBuiltin(id: i32, self: Value, args: usize, nargs: u32, kwnam
       tupSet(t, 2, h == NONE ? NONE : excTb(ptrOf(h)));
       return mkPtr(t);
     }
+    case B.POW: case B.GLOBALS: case B.LOCALS: case B.VARS: case B.ASCII: case B.OBJECT_NEW:
+      return moreBuiltin(id, args, npos);
     case B.OBJECT_INIT: return NONE;
     case B.EXC_INIT: {
       if (!isExcInstance(self)) return raiseText(E_TypeError, "descriptor '__init__' requires a 'BaseException' object");
@@ -617,7 +580,7 @@ function classCheck(t: usize, spec: Value, name: string): Value {
   return mkBool(isSubtype(t, ptrOf(spec)));
 }
 
-function bLen(v: Value): Value {
+export function bLen(v: Value): Value {
   if (isPtr(v)) {
     let p = ptrOf(v), t = objType(p);
     if (t == T_str) return mkSmallInt(strCps(p));
@@ -754,29 +717,45 @@ function sortList(l: usize, key: Value, reverse: Value): bool {
     let v = listGet(l, i);
     let k = key != NULL && key != NONE ? callNested1(key, v) : v;
     if (k == ERR) return false;
-    listAppend(keys, k);
+    if (!listAppend(keys, k)) return false;
   }
   let rev = reverse != NULL && reverse != NONE && P.truthy(reverse) == 1;
-  // binary insertion sort; stable
-  for (let i: u32 = 1; i < n; i++) {
-    let k = listGet(keys, i), v = listGet(l, i);
-    let lo: u32 = 0, hi = i;
-    while (lo < hi) {
-      let mid = (lo + hi) >> 1;
-      let r = rev ? P.compareOp(0, listGet(keys, mid), k) : P.compareOp(0, k, listGet(keys, mid));
-      if (r == ERR) return false;
-      let t = P.truthy(r);
-      if (t < 0) return false;
-      if (t == 1) hi = mid; else lo = mid + 1;
+  // bottom-up merge sort, stable: an item from the right run goes first only if strictly less
+  // (greater when reversed). The lists keep every object while Python comparisons run; the raw
+  // buffers only hold copies of one pass's merged order.
+  if (n < 2) return true;
+  let bytes = <usize>n << 3;
+  let tk = rawAlloc(bytes), tv = rawAlloc(bytes);
+  if (tk == 0 || tv == 0) { rawFree(tk, bytes); rawFree(tv, bytes); raiseMemoryError(); return false; }
+  let ok = true;
+  for (let width: u32 = 1; width < n && ok; width <<= 1) {
+    for (let lo: u32 = 0; lo < n && ok; lo += width << 1) {
+      let mid = min(lo + width, n), hi = min(lo + (width << 1), n);
+      let i = lo, j = mid, k = lo;
+      while (i < mid && j < hi) {
+        let r = rev ? P.compareOp(0, listGet(keys, i), listGet(keys, j)) : P.compareOp(0, listGet(keys, j), listGet(keys, i));
+        if (r == ERR) { ok = false; break; }
+        let t = P.truthy(r);
+        if (t < 0) { ok = false; break; }
+        if (listLen(l) != n) { raiseText(E_ValueError, "list modified during sort"); ok = false; break; }
+        let from = t == 1 ? j++ : i++;
+        store<u64>(tk + (<usize>k << 3), listGet(keys, from));
+        store<u64>(tv + (<usize>k << 3), listGet(l, from));
+        k++;
+      }
+      if (!ok) break;
+      while (i < mid) { store<u64>(tk + (<usize>k << 3), listGet(keys, i)); store<u64>(tv + (<usize>k << 3), listGet(l, i)); i++; k++; }
+      while (j < hi) { store<u64>(tk + (<usize>k << 3), listGet(keys, j)); store<u64>(tv + (<usize>k << 3), listGet(l, j)); j++; k++; }
     }
-    for (let j = i; j > lo; j--) {
-      listSet(keys, j, listGet(keys, j - 1));
-      listSet(l, j, listGet(l, j - 1));
+    if (!ok) break;
+    for (let q: u32 = 0; q < n; q++) {
+      listSet(keys, q, load<u64>(tk + (<usize>q << 3)));
+      listSet(l, q, load<u64>(tv + (<usize>q << 3)));
     }
-    listSet(keys, lo, k);
-    listSet(l, lo, v);
   }
-  return true;
+  rawFree(tk, bytes);
+  rawFree(tv, bytes);
+  return ok;
 }
 
 function decodeCp(p: usize): i64 {
@@ -786,7 +765,7 @@ function decodeCp(p: usize): i64 {
   if (b0 < 0xF0) return ((b0 & 0x0F) << 12) | ((<u32>load<u8>(p + 1) & 0x3F) << 6) | (load<u8>(p + 2) & 0x3F);
   return ((b0 & 0x07) << 18) | ((<u32>load<u8>(p + 1) & 0x3F) << 12) | ((<u32>load<u8>(p + 2) & 0x3F) << 6) | (load<u8>(p + 3) & 0x3F);
 }
-function encodeCp(c: u32): void {
+export function encodeCp(c: u32): void {
   if (c < 0x80) sbByte(c);
   else if (c < 0x800) { sbByte(0xC0 | (c >> 6)); sbByte(0x80 | (c & 0x3F)); }
   else if (c < 0x10000) { sbByte(0xE0 | (c >> 12)); sbByte(0x80 | ((c >> 6) & 0x3F)); sbByte(0x80 | (c & 0x3F)); }
@@ -949,6 +928,21 @@ function callMethod(id: i32, self: Value, args: usize, npos: u32, nargs: u32, kw
       else d = arg(args, 0);
       return O.newWrapper(T_property, g, s, d);
     }
+    case B.DICT_FROMKEYS: {
+      if (!argCount("fromkeys", npos, 1, 2)) return ERR;
+      let v: Value = npos > 1 ? arg(args, 1) : NONE;
+      let d = newDict();
+      if (d == 0) return ERR;
+      let it = P.getIter(arg(args, 0));
+      if (it == ERR) return ERR;
+      while (true) {
+        let k = P.iterNext(it);
+        if (k == ERR) return ERR;
+        if (k == NULL) break;
+        if (!dictSet(d, k, v)) return ERR;
+      }
+      return mkPtr(d);
+    }
     case B.DICT_POPITEM: {
       for (let i = <i32>dictUsed(p) - 1; i >= 0; i--) {
         let k = entryKey(p, <u32>i);
@@ -1010,6 +1004,74 @@ function callMethod(id: i32, self: Value, args: usize, npos: u32, nargs: u32, kw
         if (acc == ERR) return ERR;
       }
       return acc;
+    }
+    case B.SET_INTERSECTION_UPDATE: case B.SET_DIFFERENCE_UPDATE: case B.SET_SYMDIFF_UPDATE: {
+      if (id == B.SET_SYMDIFF_UPDATE && !argCount("set.symmetric_difference_update", npos, 1, 1)) return ERR;
+      let op = id == B.SET_INTERSECTION_UPDATE ? P.Bin.AND : id == B.SET_DIFFERENCE_UPDATE ? P.Bin.SUB : P.Bin.XOR;
+      for (let i: u32 = 0; i < npos; i++) {
+        let other = arg(args, i);
+        let ot = typeOf(other);
+        if (ot != T_set && ot != T_frozenset) {
+          let s = O.newDictOf(T_set);
+          if (s == 0) return ERR;
+          let it = P.getIter(other);
+          if (it == ERR) return ERR;
+          while (true) {
+            let x = P.iterNext(it);
+            if (x == ERR) return ERR;
+            if (x == NULL) break;
+            if (!dictSet(s, x, NONE)) return ERR;
+          }
+          other = mkPtr(s);
+        }
+        if (P.containerInplace(op, self, other) == ERR) return ERR;
+      }
+      return NONE;
+    }
+    case B.FROZENSET_COPY: return self;
+    case B.OBJECT_SETATTR: case B.OBJECT_DELATTR: {
+      let set = id == B.OBJECT_SETATTR;
+      if (!argCount(set ? "__setattr__" : "__delattr__", npos, set ? 2 : 1, set ? 2 : 1)) return ERR;
+      let name = arg(args, 0);
+      if (!isStr(name)) {
+        let m = sbMark();
+        sbText("attribute name must be string, not '");
+        sbStr(typeName(typeOf(name)));
+        sbText("'");
+        return raiseBuilt(E_TypeError, m);
+      }
+      let ok = set ? P.setAttrGeneric(self, intern(ptrOf(name)), arg(args, 1)) : P.delAttrGeneric(self, intern(ptrOf(name)));
+      return ok ? NONE : ERR;
+    }
+    case B.RANGE_INDEX: case B.RANGE_COUNT: {
+      if (!argCount(id == B.RANGE_INDEX ? "index" : "count", npos, 1, 1)) return ERR;
+      let v = arg(args, 0);
+      let pos: i64 = -1;
+      if (isIntV(v) || isBool(v)) {
+        // arithmetic: v is in the range iff it is on the grid and before the end
+        let a = load<i64>(p, 16), st = load<i64>(p, 32), x = intOf(v);
+        let n = P.rangeLen(p);
+        let d = x - a;
+        if (d % st == 0 && d / st >= 0 && d / st < n) pos = d / st;
+      } else {
+        let n = P.rangeLen(p), a = load<i64>(p, 16), st = load<i64>(p, 32);
+        let c: i64 = 0;
+        for (let i: i64 = 0; i < n; i++) {
+          let r = P.valueEq(mkInt(a + i * st), v);
+          if (r < 0) return ERR;
+          if (r == 1) { if (pos < 0) pos = i; c++; }
+        }
+        if (id == B.RANGE_COUNT) return mkInt(c);
+      }
+      if (id == B.RANGE_COUNT) return mkSmallInt(pos >= 0 ? 1 : 0);
+      if (pos >= 0) return mkInt(pos);
+      if (isIntV(v) || isBool(v)) {
+        let m = sbMark();
+        sbInt(intOf(v));
+        sbText(" is not in range");
+        return raiseBuilt(E_ValueError, m);
+      }
+      return raiseText(E_ValueError, "sequence.index(x): x not in sequence");
     }
     case B.SET_ISSUBSET: case B.SET_ISSUPERSET: {
       let other = arg(args, 0);
@@ -1079,200 +1141,9 @@ function dictFromPairs(d: usize, src: Value): bool {
   return true;
 }
 
-@inline function isSpaceByte(c: u32): bool { return c == 32 || (c >= 9 && c <= 13); }
-
-function strMethod(id: i32, s: usize, args: usize, npos: u32, nargs: u32, kwnames: usize): Value {
-  let p = strData(s), n = strLen(s);
-  switch (id) {
-    case B.STR_JOIN: {
-      if (!argCount("str.join", npos, 1, 1)) return ERR;
-      let l = O.toListValue(arg(args, 0));
-      if (l == ERR) return ERR;
-      let lp = ptrOf(l);
-      let m = sbMark();
-      for (let i: u32 = 0; i < listLen(lp); i++) {
-        let v = listGet(lp, i);
-        if (!isStr(v)) {
-          sbReset(m);
-          let m2 = sbMark();
-          sbText("sequence item ");
-          sbInt(i);
-          sbText(": expected str instance, ");
-          sbStr(typeName(typeOf(v)));
-          sbText(" found");
-          return raiseBuilt(E_TypeError, m2);
-        }
-        if (i > 0) sbBytes(p, n);
-        sbStr(ptrOf(v));
-      }
-      return mkStrV(sbTake(m));
-    }
-    case B.STR_UPPER: case B.STR_LOWER: case B.STR_TITLE: case B.STR_CAPITALIZE: {
-      let m = sbMark();
-      let startWord = true;
-      for (let i: u32 = 0; i < n; i++) {
-        let c = <u32>load<u8>(p + i);
-        let up = id == B.STR_UPPER || ((id == B.STR_TITLE && startWord) || (id == B.STR_CAPITALIZE && i == 0));
-        if (up && c >= 97 && c <= 122) c -= 32;
-        else if (!up && c >= 65 && c <= 90) c += 32;
-        let alpha = (c >= 65 && c <= 90) || (c >= 97 && c <= 122);
-        startWord = !alpha;
-        sbByte(c);
-      }
-      return mkStrV(sbTake(m));
-    }
-    case B.STR_STRIP: case B.STR_LSTRIP: case B.STR_RSTRIP: {
-      let chars: usize = 0;
-      if (npos > 0 && arg(args, 0) != NONE) chars = ptrOf(arg(args, 0));
-      let a: u32 = 0, b = n;
-      if (id != B.STR_RSTRIP) while (a < b && stripMatch(load<u8>(p + a), chars)) a++;
-      if (id != B.STR_LSTRIP) while (b > a && stripMatch(load<u8>(p + b - 1), chars)) b--;
-      return mkStrV(newStr(p + a, b - a));
-    }
-    case B.STR_SPLIT: {
-      let sep: Value = npos > 0 ? arg(args, 0) : kwArg(args, nargs, kwnames, N.S_sep);
-      let ms: Value = npos > 1 ? arg(args, 1) : kwArg(args, nargs, kwnames, internText("maxsplit"));
-      let maxsplit: i64 = ms != NULL ? intOf(ms) : -1;
-      let out = newList(4);
-      if (out == 0) return ERR;
-      if (sep == NULL || sep == NONE) {
-        let i: u32 = 0;
-        while (true) {
-          while (i < n && isSpaceByte(load<u8>(p + i))) i++;
-          if (i >= n) break;
-          let j = i;
-          if (maxsplit >= 0 && <i64>listLen(out) >= maxsplit) {
-            let e = n;
-            while (e > i && isSpaceByte(load<u8>(p + e - 1))) e--;
-            listAppend(out, mkStrV(newStr(p + i, e - i)));
-            break;
-          }
-          while (j < n && !isSpaceByte(load<u8>(p + j))) j++;
-          listAppend(out, mkStrV(newStr(p + i, j - i)));
-          i = j;
-        }
-        return mkPtr(out);
-      }
-      let sp = ptrOf(sep);
-      if (strLen(sp) == 0) return raiseText(E_ValueError, "empty separator");
-      let i: u32 = 0;
-      while (true) {
-        let j = maxsplit >= 0 && <i64>listLen(out) >= maxsplit ? -1 : P.strFind(s, sp, i);
-        if (j < 0) { listAppend(out, mkStrV(newStr(p + i, n - i))); break; }
-        listAppend(out, mkStrV(newStr(p + i, <u32>j - i)));
-        i = <u32>j + strLen(sp);
-      }
-      return mkPtr(out);
-    }
-    case B.STR_SPLITLINES: {
-      let out = newList(4);
-      let i: u32 = 0;
-      while (i < n) {
-        let j = i;
-        while (j < n && load<u8>(p + j) != 10) j++;
-        listAppend(out, mkStrV(newStr(p + i, j - i)));
-        i = j + 1;
-      }
-      return mkPtr(out);
-    }
-    case B.STR_STARTSWITH: case B.STR_ENDSWITH: {
-      let a = arg(args, 0);
-      if (isPtr(a) && objType(ptrOf(a)) == T_tuple) {
-        for (let i: u32 = 0; i < tupLen(ptrOf(a)); i++) {
-          if (affixMatch(s, ptrOf(tupGet(ptrOf(a), i)), id == B.STR_STARTSWITH)) return TRUE;
-        }
-        return FALSE;
-      }
-      if (!isStr(a)) return raiseTypeObj(E_TypeError, a, "");
-      return mkBool(affixMatch(s, ptrOf(a), id == B.STR_STARTSWITH));
-    }
-    case B.STR_REPLACE: {
-      if (!argCount("replace", npos, 2, 3)) return ERR;
-      let old = ptrOf(arg(args, 0)), nw = ptrOf(arg(args, 1));
-      let maxc: i64 = npos == 3 ? intOf(arg(args, 2)) : -1;
-      let m = sbMark();
-      let i: u32 = 0, count: i64 = 0;
-      if (strLen(old) == 0) return mkPtr(s);
-      while (true) {
-        let j = maxc >= 0 && count >= maxc ? -1 : P.strFind(s, old, i);
-        if (j < 0) { sbBytes(p + i, n - i); break; }
-        sbBytes(p + i, <u32>j - i);
-        sbStr(nw);
-        i = <u32>j + strLen(old);
-        count++;
-      }
-      return mkStrV(sbTake(m));
-    }
-    case B.STR_FIND: case B.STR_INDEX: case B.STR_COUNT: {
-      let sub = arg(args, 0);
-      if (!isStr(sub)) return raiseTypeObj(E_TypeError, sub, "");
-      if (id == B.STR_COUNT) {
-        let c: i64 = 0, i: u32 = 0;
-        let sl = strLen(ptrOf(sub));
-        while (true) {
-          let j = P.strFind(s, ptrOf(sub), i);
-          if (j < 0) break;
-          c++;
-          i = <u32>j + (sl == 0 ? 1 : sl);
-          if (i > n) break;
-        }
-        return mkInt(c);
-      }
-      let from: u32 = 0;
-      if (npos > 1) {
-        let st = intOf(arg(args, 1));
-        let cps = <i64>strCps(s);
-        if (st < 0) { st += cps; if (st < 0) st = 0; }
-        from = st > cps ? n + 1 : P.strByteOffset(s, <u32>st);
-      }
-      let j = from > n ? -1 : P.strFind(s, ptrOf(sub), from);
-      if (j < 0) {
-        if (id == B.STR_INDEX) return raiseText(E_ValueError, "substring not found");
-        return mkSmallInt(-1);
-      }
-      return mkSmallInt(<i64>O.countCps(p, <usize>j));
-    }
-    case B.STR_ISDIGIT: case B.STR_ISALPHA: case B.STR_ISSPACE: {
-      if (n == 0) return FALSE;
-      for (let i: u32 = 0; i < n; i++) {
-        let c = <u32>load<u8>(p + i);
-        let ok = id == B.STR_ISDIGIT ? c >= 48 && c <= 57 :
-          id == B.STR_ISALPHA ? (c >= 65 && c <= 90) || (c >= 97 && c <= 122) : isSpaceByte(c);
-        if (!ok) return FALSE;
-      }
-      return TRUE;
-    }
-    case B.STR_LJUST: case B.STR_RJUST: case B.STR_CENTER: {
-      let w = intOf(arg(args, 0));
-      let fill: u32 = npos > 1 ? <u32>load<u8>(strData(ptrOf(arg(args, 1)))) : 32;
-      let cps = <i64>strCps(s);
-      if (w <= cps) return mkPtr(s);
-      let pad = w - cps;
-      let left: i64 = id == B.STR_RJUST ? pad : id == B.STR_LJUST ? 0 : (pad / 2 + (pad & w & 1));
-      let m = sbMark();
-      for (let i: i64 = 0; i < left; i++) sbByte(fill);
-      sbBytes(p, n);
-      for (let i: i64 = 0; i < pad - left; i++) sbByte(fill);
-      return mkStrV(sbTake(m));
-    }
-    case B.STR_FORMAT: return strFormat(s, args, npos, nargs, kwnames);
-  }
-  return raiseText(E_RuntimeError, "unknown builtin");
-}
-
-function stripMatch(c: u8, chars: usize): bool {
-  if (chars == 0) return isSpaceByte(c);
-  for (let i: u32 = 0; i < strLen(chars); i++) if (load<u8>(strData(chars) + i) == c) return true;
-  return false;
-}
-function affixMatch(s: usize, a: usize, prefix: bool): bool {
-  let n = strLen(s), m = strLen(a);
-  if (m > n) return false;
-  return memory.compare(strData(s) + (prefix ? 0 : n - m), strData(a), m) == 0;
-}
 
 /** str.format: {} {0} {name} with optional !r/!s and :spec. */
-function strFormat(s: usize, args: usize, npos: u32, nargs: u32, kwnames: usize): Value {
+export function strFormat(s: usize, args: usize, npos: u32, nargs: u32, kwnames: usize): Value {
   let p = strData(s), n = strLen(s);
   let m = sbMark();
   let auto: u32 = 0;
@@ -1572,4 +1443,19 @@ function buildClass(args: usize, nargs: u32, kwnames: usize): Value {
   listAppend(userClasses, mkPtr(t));
   if (isPtr(r) && objType(ptrOf(r)) == T_cell) O.cellSet(ptrOf(r), mkPtr(t));
   return mkPtr(t);
+}
+
+/** The plain-data sys attributes programs in the subset read (the interpreter they mimic is
+ * CPython 3.11.7 on a 64-bit little-endian machine). */
+function addSysAttrs(sysd: usize): void {
+  dictSet(sysd, mkPtr(internText("maxsize")), mkInt(i64.MAX_VALUE));
+  dictSet(sysd, mkPtr(internText("maxunicode")), mkSmallInt(0x10FFFF));
+  dictSet(sysd, mkPtr(internText("byteorder")), mkPtr(internText("little")));
+  dictSet(sysd, mkPtr(internText("platform")), mkPtr(internText("linux")));
+  dictSet(sysd, mkPtr(internText("version")), mkPtr(internText("3.11.7")));
+  let vi = newTuple(5);
+  tupSet(vi, 0, mkSmallInt(3)); tupSet(vi, 1, mkSmallInt(11)); tupSet(vi, 2, mkSmallInt(7));
+  tupSet(vi, 3, mkPtr(internText("final"))); tupSet(vi, 4, mkSmallInt(0));
+  dictSet(sysd, mkPtr(internText("version_info")), mkPtr(vi));
+  dictSet(sysd, mkPtr(internText("hexversion")), mkSmallInt(0x030B07F0));
 }

@@ -1,10 +1,12 @@
-// The VM's precise, non-moving mark-sweep collector. It runs only at safepoints of the
-// outermost dispatch loop (back-edges), after pc/sp are spilled, so every live value is in a
+// The VM's precise, non-moving mark-sweep collector. It runs at back-edge safepoints after
+// pc/sp are spilled; in the outermost dispatch loop it is a full collection (collect), in a
+// nested run it frees only what that run allocated (collectNested). Every live value is in a
 // root: the frame chain (locals, cells and each frame's value stack up to its saved sp), the
 // handled and in-flight exceptions, the builtins/sys/intern tables, the builtin types and the
 // registered run roots (module code, globals). A new object kind must add a case to markChildren
 // (its Value and pointer fields) and, if it owns a side buffer, to freeObject.
 
+import { lazyIterTypes } from "./lazyiter";
 import { Value, NULL, isPtr, ptrOf, mkPtr } from "./value";
 import { objType, allObjects, setAllObjects, resetGCCounter, gcFree, rawFree, liveBytes, setGCThreshold } from "./heap";
 import * as O from "./objects";
@@ -78,6 +80,7 @@ function markChildren(p: usize): void {
       break;
     case K.BOUND: markValue(load<u64>(p, 16)); markValue(load<u64>(p, 24)); break;
     case K.SEQITER: case K.DICTVIEW: markValue(load<u64>(p, 16)); break;
+    case K.LAZYITER: markValue(load<u64>(p, 16)); markValue(load<u64>(p, 24)); break;
     case K.SLICE: case K.PROP: case K.SMETH: case K.CMETH:
       markValue(load<u64>(p, 16)); markValue(load<u64>(p, 24)); markValue(load<u64>(p, 32));
       break;
@@ -141,10 +144,8 @@ function freeObject(p: usize): void {
   gcFree(p);
 }
 
-/** Full collection with `top` the innermost frame (its pc/sp already stored). */
-export function collect(top: usize): void {
-  stackLen = 0;
-  dropSpareExit();
+/** Marks every root: the frame chain from `top` and the VM's global tables and types. */
+function markRoots(top: usize): void {
   markFrames(top);
   markValue(handledExc);
   markValue(curExc);
@@ -165,6 +166,14 @@ export function collect(top: usize): void {
   markPtr(O.T_builtin); markPtr(O.T_traceback); markPtr(O.T_staticmethod); markPtr(O.T_classmethod);
   markPtr(O.T_property); markPtr(O.T_super); markPtr(O.T_module); markPtr(O.T_ellipsis); markPtr(O.T_notimpl);
   markPtr(O.T_generator); markPtr(O.T_dict_keys); markPtr(O.T_dict_values); markPtr(O.T_dict_items);
+  for (let i = 0; i < 6; i++) markPtr(lazyIterTypes(i));
+}
+
+/** Full collection with `top` the innermost frame (its pc/sp already stored). */
+export function collect(top: usize): void {
+  stackLen = 0;
+  dropSpareExit();
+  markRoots(top);
   while (stackLen > 0) {
     stackLen--;
     markChildren(<usize>load<u32>(stack + (stackLen << 2)));
@@ -204,4 +213,52 @@ export function collect(top: usize): void {
   // closed generators are garbage now: free them at once, so that objects kept only for their
   // finalizer never count as live data when the next trigger is sized (the heap would grow)
   if (runFinalizers()) collect(top);
+}
+
+/** Collection at a safepoint of a nested run (Python called from native code), `top` its
+ * innermost frame. Native code below the run may hold raw pointers to objects it allocated
+ * before the run started, so everything older than `youngMark` (the head of the all-objects
+ * list when the innermost nested run began) is kept and treated as a root: only objects
+ * allocated since then can be freed, and only if nothing reaches them. Suspended generators
+ * among them are kept too (their finalizers run at the next outermost collection). */
+export function collectNested(top: usize, youngMark: usize): void {
+  stackLen = 0;
+  dropSpareExit();
+  markRoots(top);
+  let p = allObjects;
+  while (p != 0 && p != youngMark) {
+    let k = typeKind(objType(p));
+    if (k == K.GEN) markPtr(p);
+    p = <usize>load<u32>(p, 8);
+  }
+  while (p != 0) {
+    markPtr(p);
+    p = <usize>load<u32>(p, 8);
+  }
+  while (stackLen > 0) {
+    stackLen--;
+    markChildren(<usize>load<u32>(stack + (stackLen << 2)));
+  }
+  // sweep the young prefix, then clear the marks of the old objects
+  let prev: usize = 0;
+  p = allObjects;
+  let head = allObjects;
+  while (p != 0 && p != youngMark) {
+    let next = <usize>load<u32>(p, 8);
+    if (isMarked(p)) {
+      store<u32>(p, load<u32>(p, 4) & ~1, 4);
+      prev = p;
+    } else {
+      if (prev == 0) head = next; else store<u32>(prev, <u32>next, 8);
+      freeObject(p);
+    }
+    p = next;
+  }
+  while (p != 0) {
+    store<u32>(p, load<u32>(p, 4) & ~1, 4);
+    p = <usize>load<u32>(p, 8);
+  }
+  setAllObjects(head);
+  resetGCCounter();
+  collections++;
 }

@@ -31,3 +31,9 @@ export declare function hostTraceStep(ptr: usize, len: usize): void;
 /** round(x, ndigits) with CPython's correctly rounded result. */
 @external("host", "roundFloat")
 export declare function hostRoundFloat(x: f64, ndigits: i32): f64;
+
+/** Case mapping (op 0 upper … 5 casefold: writes UTF-8 at out, returns its length, or
+ * -(length needed) when cap is too small) or a character-class test (op ≥ 10: returns 0/1) of
+ * the UTF-8 text at ptr/len; used for strings that are not pure ASCII. */
+@external("host", "strCase")
+export declare function hostStrCase(op: i32, ptr: usize, len: usize, out: usize, cap: i32): i32;

@@ -14,6 +14,7 @@ export const enum K {
   CELL = 10, EXC = 11, BOUND = 12, RANGE = 13, RANGEITER = 14, SEQITER = 15, SLICE = 16, BUILTIN = 17,
   TB = 18, SMETH = 19, CMETH = 20, PROP = 21, SUPER = 22, MODULE = 23, GEN = 24, DICTVIEW = 25,
   GCM = 26, // @contextmanager objects (generators.ts)
+  LAZYITER = 27, // zip, enumerate, map, filter, reversed (lazyiter.ts)
   // kinds of types whose values are never heap objects
   FLOAT = 30, BOOL = 31, NONETYPE = 32, OTHER = 33,
 }
@@ -26,6 +27,9 @@ export const TYPE_SIZE: usize = 64;
 export const TF_EXC: u32 = 1;     // BaseException or a subclass
 export const TF_BUILTIN: u32 = 2; // no class attribute stores
 export const TF_BASETYPE: u32 = 4; // may be subclassed by a class statement
+export const TF_NEW: u32 = 8;      // a class whose MRO defines __new__ in Python (morebuiltins.ts)
+export const TF_SETATTR: u32 = 16; // a class whose MRO overrides __setattr__ (ops.ts setAttr)
+export const TF_DELATTR: u32 = 32; // a class whose MRO overrides __delattr__ (ops.ts delAttr)
 
 @inline export function typeName(t: usize): usize { return <usize>load<u32>(t, 16); }
 @inline export function typeBase(t: usize): usize { return <usize>load<u32>(t, 20); }

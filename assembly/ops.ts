@@ -19,13 +19,16 @@ import { K, typeOf, typeKind, typeName, lookupType, isIntV, intOf, mkInt, T_int,
   T_notimpl, strFrom } from "./objects";
 import * as N from "./names";
 import { ID_CM_FACTORY } from "./generators";
+import { E_RecursionError, E_OSError } from "./errors";
 import { raiseText, raiseTypeObj, raiseBuilt, raiseStr, raiseMemoryError, E_TypeError, E_ZeroDivisionError,
   E_OverflowError, E_AttributeError, E_IndexError, E_KeyError, E_ValueError, E_StopIteration,
   curExc, clearCurExc, isExcType, raiseValue, raiseKeyError } from "./errors";
 import { sbMark, sbByte, sbBytes, sbStr, sbText, sbInt, sbTake, sbReset, sbBase } from "./strbuf";
 import { callNested, callNested1, callNested2, nestedArgs, releaseNestedArgs, resumeNested } from "./vm";
 import { hostFloatRepr } from "./host";
-import { refreshAllSlots } from "./builtins";
+import { refreshAllSlots, formatValue, encodeCp } from "./builtins";
+import { asciiEscape } from "./morebuiltins";
+import { lazyNext } from "./lazyiter";
 
 // ---- hashing and equality --------------------------------------------------------------------
 
@@ -49,6 +52,17 @@ export function valueHash(v: Value): i64 {
     if (t == T_list || t == T_dict || t == T_set) {
       raiseTypeObj(E_TypeError, v, "");
       return unhashable(v);
+    }
+    if (t == T_frozenset) {
+      // order-independent: equal frozensets hash alike whatever their insertion order
+      let h: u32 = 0x1F2E3D4C;
+      for (let i: u32 = 0; i < dictUsed(p); i++) {
+        let k = entryKey(p, i);
+        if (k == NULL) continue;
+        let e = <u32>valueHash(k);
+        h += (e ^ (e << 16) ^ 89869747) * 3644798167;
+      }
+      return <i64>(h & 0x7FFFFFFF);
     }
     let k = typeKind(t);
     if (k == K.INST || k == K.EXC) {
@@ -119,7 +133,15 @@ export function valueEq(a: Value, b: Value): i32 {
     }
     return 1;
   }
-  if ((ta == T_dict && tb == T_dict) || (ta == T_set && tb == T_set)) {
+  let aSet = ta == T_set || ta == T_frozenset, bSet = tb == T_set || tb == T_frozenset;
+  let keysOnly = aSet && bSet;
+  if (ta == tb && (ta == O.T_dict_keys || ta == O.T_dict_items)) {
+    // views compare as the sets they hold: keys views by keys, items views by the whole dict
+    keysOnly = ta == O.T_dict_keys;
+    pa = ptrOf(load<u64>(pa, 16)); pb = ptrOf(load<u64>(pb, 16));
+    ta = T_dict; tb = T_dict;
+  }
+  if ((ta == T_dict && tb == T_dict) || keysOnly) {
     if (dictLen(pa) != dictLen(pb)) return 0;
     for (let i: u32 = 0; i < dictUsed(pa); i++) {
       let k = entryKey(pa, i);
@@ -127,7 +149,7 @@ export function valueEq(a: Value, b: Value): i32 {
       let w = dictGet(pb, k);
       if (w == ERR) return -1;
       if (w == NULL) return 0;
-      if (ta == T_dict) {
+      if (!keysOnly) {
         let r = valueEq(entryVal(pa, i), w);
         if (r != 1) return r;
       }
@@ -259,6 +281,13 @@ function appendExcStr(e: usize): bool {
   if (n == 1) {
     if (isSubtype(objType(e), E_KeyError)) return appendRepr(tupGet(args, 0));
     return appendStr(tupGet(args, 0));
+  }
+  if (n == 2 && isSubtype(objType(e), E_OSError) && isIntV(tupGet(args, 0))) {
+    // OSError(errno, strerror) reads "[Errno 2] No such file"
+    sbText("[Errno ");
+    sbInt(intOf(tupGet(args, 0)));
+    sbText("] ");
+    return appendStr(tupGet(args, 1));
   }
   return appendRepr(a);
 }
@@ -674,7 +703,36 @@ export function binaryOp(op: Bin, a: Value, b: Value): Value {
   return binaryDunder(op, a, b);
 }
 
+/** Set by inplaceOp for the binaryOp it runs: errors then name the augmented operator (+=). */
+let inplaceMessage = false;
+
+/** a op= b: a set/dict mutates in place, a user object's __iop__ comes first, then a op b. */
+export function inplaceOp(op: Bin, a: Value, b: Value): Value {
+  if (isPtr(a)) {
+    let t = objType(ptrOf(a));
+    if (t == T_set || t == T_dict) {
+      let r = containerInplace(op, a, b);
+      if (r != NOTIMPL) return r;
+    }
+    let k = typeKind(t);
+    if (k == K.INST || k == K.EXC) {
+      let f = lookupType(t, internStrText("__i" + binDunder(op, false).slice(2)));
+      if (f != NULL) {
+        let r = callNested2(f, a, b);
+        if (r != NOTIMPL) return r;
+      }
+    }
+  }
+  inplaceMessage = true;
+  let r = binaryOp(op, a, b);
+  inplaceMessage = false;
+  return r;
+}
+
 function binaryDunder(op: Bin, a: Value, b: Value): Value {
+  // read the flag before any Python runs: a nested a + b must report "+", not "+="
+  let inplace = inplaceMessage;
+  inplaceMessage = false;
   let ta = typeOf(a), tb = typeOf(b);
   let ka = typeKind(ta), kb = typeKind(tb);
   if (ka == K.INST || ka == K.EXC) {
@@ -693,7 +751,8 @@ function binaryDunder(op: Bin, a: Value, b: Value): Value {
   }
   let m = sbMark();
   sbText("unsupported operand type(s) for ");
-  sbText(binSymbol(op));
+  if (inplace) { sbText(op == Bin.POW ? "**" : binSymbol(op)); sbByte(61); }
+  else sbText(binSymbol(op));
   sbText(": '");
   sbStr(typeName(ta));
   sbText("' and '");
@@ -760,10 +819,64 @@ function seqRepeat(a: Value, k: i64): Value {
   return mkPtr(l);
 }
 
+/** dict | dict: a copy of a updated with b's items. */
+function dictMerge(pa: usize, pb: usize): Value {
+  let r = O.newDictOf(T_dict);
+  if (r == 0) return ERR;
+  if (!dictUpdateFrom(r, pa) || !dictUpdateFrom(r, pb)) return ERR;
+  return mkPtr(r);
+}
+function dictUpdateFrom(d: usize, src: usize): bool {
+  for (let i: u32 = 0; i < dictUsed(src); i++) {
+    let k = entryKey(src, i);
+    if (k == NULL) continue;
+    if (!dictSet(d, k, O.entryVal(src, i))) return false;
+  }
+  return true;
+}
+
+/** In-place |= &= -= ^= of a set (and |= of a dict) with a set/dict right operand: mutates a
+ * and returns it, so other references see the change. NOTIMPL for other operand types. */
+export function containerInplace(op: Bin, a: Value, b: Value): Value {
+  if (!isPtr(b)) return NOTIMPL;
+  let pa = ptrOf(a), pb = ptrOf(b);
+  let ta = objType(pa), tb = objType(pb);
+  if (ta == T_dict) {
+    if (op != Bin.OR || tb != T_dict) return NOTIMPL;
+    return dictUpdateFrom(pa, pb) ? a : ERR;
+  }
+  if (ta != T_set || !(tb == T_set || tb == T_frozenset)) return NOTIMPL;
+  if (op != Bin.OR && op != Bin.AND && op != Bin.SUB && op != Bin.XOR) return NOTIMPL;
+  if (pa == pb) {
+    if (op == Bin.SUB || op == Bin.XOR) O.dictClear(pa);
+    return a;
+  }
+  if (op == Bin.AND) {
+    for (let i: u32 = 0; i < dictUsed(pa); i++) {
+      let k = entryKey(pa, i);
+      if (k == NULL) continue;
+      let inB = dictGet(pb, k);
+      if (inB == ERR) return ERR;
+      if (inB == NULL && O.dictDel(pa, k) < 0) return ERR;
+    }
+    return a;
+  }
+  for (let i: u32 = 0; i < dictUsed(pb); i++) {
+    let k = entryKey(pb, i);
+    if (k == NULL) continue;
+    if (op == Bin.OR) { if (!dictSet(pa, k, NONE)) return ERR; continue; }
+    let r = O.dictDel(pa, k);
+    if (r < 0) return ERR;
+    if (op == Bin.XOR && r == 0 && !dictSet(pa, k, NONE)) return ERR;
+  }
+  return a;
+}
+
 export function setOperator(op: Bin, a: Value, b: Value): Value {
   let pa = ptrOf(a), pb = ptrOf(b);
   let ta = objType(pa), tb = objType(pb);
-  if (ta == T_dict || !(tb == T_set || tb == T_frozenset)) return NOTIMPL;
+  if (ta == T_dict) return op == Bin.OR && tb == T_dict ? dictMerge(pa, pb) : NOTIMPL;
+  if (!(tb == T_set || tb == T_frozenset)) return NOTIMPL;
   if (op != Bin.OR && op != Bin.AND && op != Bin.SUB && op != Bin.XOR) return NOTIMPL;
   let r = O.newDictOf(ta);
   if (r == 0) return ERR;
@@ -790,44 +903,183 @@ export function setOperator(op: Bin, a: Value, b: Value): Value {
   return mkPtr(r);
 }
 
-/** printf-style str % args: %s %r %d %i %f %% (with an optional precision for %f). */
+/** printf-style str % args: %[(key)][flags][width][.prec]type for s r a c d i u o x X e E f F g G %,
+ * each converted field formatted through format()'s machinery (widths, signs, zero padding). */
 function strPercent(fmt: usize, args: Value): Value {
   let items: usize = 0, n: u32 = 1;
-  if (isPtr(args) && objType(ptrOf(args)) == T_tuple) { items = ptrOf(args); n = tupLen(items); }
+  let at = typeOf(args);
+  if (at == T_tuple) { items = ptrOf(args); n = tupLen(items); }
+  let mapping = at == T_dict || ((typeKind(at) == K.INST) && lookupType(at, N.S___getitem__) != NULL && at != T_str);
   let m = sbMark();
   let p = strData(fmt), len = strLen(fmt);
   let ai: u32 = 0;
+  let usedKey = false;
   for (let i: u32 = 0; i < len; i++) {
-    let c = load<u8>(p + i);
+    let c = <u32>load<u8>(p + i);
     if (c != 37) { sbByte(c); continue; }
     i++;
-    if (i >= len) { sbReset(m); return raiseText(E_ValueError, "incomplete format"); }
-    let prec: i32 = -1;
-    if (load<u8>(p + i) == 46) {
-      prec = 0; i++;
-      while (i < len && load<u8>(p + i) >= 48 && load<u8>(p + i) <= 57) { prec = prec * 10 + (load<u8>(p + i) - 48); i++; }
+    let a: Value = NULL;
+    if (i < len && load<u8>(p + i) == 40) {
+      // %(key)s: the argument is args[key]
+      if (!mapping) { sbReset(m); return raiseText(E_TypeError, "format requires a mapping"); }
+      let depth = 1, k0 = i + 1;
+      i++;
+      while (i < len && depth > 0) {
+        if (load<u8>(p + i) == 40) depth++;
+        else if (load<u8>(p + i) == 41) depth--;
+        i++;
+      }
+      if (depth > 0) { sbReset(m); return raiseText(E_ValueError, "incomplete format key"); }
+      let key = O.newStr(p + k0, i - 1 - k0);
+      if (key == 0) { sbReset(m); return ERR; }
+      a = getItem(args, mkPtr(key));
+      if (a == ERR) { sbReset(m); return ERR; }
+      usedKey = true;
     }
-    let conv = load<u8>(p + i);
-    if (conv == 37) { sbByte(37); continue; }
-    if (ai >= n) { sbReset(m); return raiseText(E_TypeError, "not enough arguments for format string"); }
-    let a = items != 0 ? tupGet(items, ai) : args;
-    ai++;
-    let ok = true;
-    if (conv == 115) ok = appendStr(a);
-    else if (conv == 114) ok = appendRepr(a);
-    else if (conv == 100 || conv == 105) {
-      if (isFloat(a)) sbInt(<i64>floatVal(a));
-      else if (isIntV(a) || isBool(a)) sbInt(intOf(a));
-      else { sbReset(m); return raiseTypeObj(E_TypeError, a, "is not a number for %d"); }
-    } else if (conv == 102) {
-      let f = isFloat(a) ? floatVal(a) : <f64>intOf(a);
-      ok = appendFormattedFloat(f, prec < 0 ? 6 : prec);
-    } else { sbReset(m); return raiseText(E_ValueError, "unsupported format character"); }
-    if (!ok) { sbReset(m); return ERR; }
+    let left = false, zero = false, plus = false, space = false, alt = false;
+    while (i < len) {
+      let f = load<u8>(p + i);
+      if (f == 45) left = true; else if (f == 48) zero = true; else if (f == 43) plus = true;
+      else if (f == 32) space = true; else if (f == 35) alt = true; else break;
+      i++;
+    }
+    let width: i64 = -1, prec: i64 = -1;
+    if (i < len && load<u8>(p + i) == 42) {
+      if (ai >= n) { sbReset(m); return raiseText(E_TypeError, "not enough arguments for format string"); }
+      let wv = items != 0 ? tupGet(items, ai) : args;
+      ai++;
+      if (!isIntV(wv)) { sbReset(m); return raiseText(E_TypeError, "* wants int"); }
+      width = intOf(wv);
+      if (width < 0) { left = true; width = -width; }
+      i++;
+    } else {
+      while (i < len && load<u8>(p + i) >= 48 && load<u8>(p + i) <= 57) { width = (width < 0 ? 0 : width) * 10 + (load<u8>(p + i) - 48); i++; }
+    }
+    if (i < len && load<u8>(p + i) == 46) {
+      prec = 0; i++;
+      if (i < len && load<u8>(p + i) == 42) {
+        if (ai >= n) { sbReset(m); return raiseText(E_TypeError, "not enough arguments for format string"); }
+        let pv = items != 0 ? tupGet(items, ai) : args;
+        ai++;
+        if (!isIntV(pv)) { sbReset(m); return raiseText(E_TypeError, "* wants int"); }
+        prec = intOf(pv);
+        i++;
+      } else {
+        while (i < len && load<u8>(p + i) >= 48 && load<u8>(p + i) <= 57) { prec = prec * 10 + (load<u8>(p + i) - 48); i++; }
+      }
+    }
+    while (i < len && (load<u8>(p + i) == 104 || load<u8>(p + i) == 108 || load<u8>(p + i) == 76)) i++; // h l L
+    if (i >= len) { sbReset(m); return raiseText(E_ValueError, "incomplete format"); }
+    let conv = <u32>load<u8>(p + i);
+    if (conv == 37 && a == NULL) { sbByte(37); continue; }
+    if (a == NULL) {
+      if (mapping && items == 0) a = args;
+      else {
+        if (ai >= n) { sbReset(m); return raiseText(E_TypeError, "not enough arguments for format string"); }
+        a = items != 0 ? tupGet(items, ai) : args;
+        ai++;
+      }
+    }
+    // the value to format and the format() type letter
+    let v = a;
+    let tl: u32 = 0;
+    let numeric = true;
+    if (conv == 115 || conv == 114 || conv == 97) {
+      let s = conv == 115 ? strOf(a) : reprOf(a);
+      if (s == 0) { sbReset(m); return ERR; }
+      if (conv == 97) {
+        let e = asciiEscape(s);
+        if (e == 0) { sbReset(m); return ERR; }
+        s = e;
+      }
+      v = mkPtr(s);
+      numeric = false;
+    } else if (conv == 99) {
+      numeric = false;
+      if (isIntV(a)) {
+        let cp = intOf(a);
+        if (cp < 0 || cp > 0x10FFFF) { sbReset(m); return raiseText(E_OverflowError, "%c arg not in range(0x110000)"); }
+        let cm = sbMark();
+        encodeCp(<u32>cp);
+        let cs = sbTake(cm);
+        if (cs == 0) { sbReset(m); return ERR; }
+        v = mkPtr(cs);
+      } else if (!(isPtr(a) && objType(ptrOf(a)) == T_str && O.strCps(ptrOf(a)) == 1)) {
+        sbReset(m);
+        return raiseText(E_TypeError, "%c requires int or char");
+      }
+    } else if (conv == 100 || conv == 105 || conv == 117) {
+      if (isFloat(a)) {
+        let f = floatVal(a);
+        if (f != f || Math.abs(f) > 9.2e18) { sbReset(m); return raiseText(E_OverflowError, "cannot convert float to integer"); }
+        v = mkInt(<i64>f);
+      } else if (isBool(a)) v = mkInt(intOf(a));
+      else if (!isIntV(a)) { sbReset(m); return percentTypeError(conv, a, "format: a real number is required, not "); }
+      tl = 100;
+    } else if (conv == 120 || conv == 88 || conv == 111) {
+      if (isBool(a)) v = mkInt(intOf(a));
+      else if (!isIntV(a)) { sbReset(m); return percentTypeError(conv, a, "format: an integer is required, not "); }
+      tl = conv;
+    } else if (conv == 101 || conv == 69 || conv == 102 || conv == 70 || conv == 103 || conv == 71) {
+      if (isIntV(a) || isBool(a)) v = mkFloat(<f64>intOf(a));
+      else if (!isFloat(a)) {
+        sbReset(m);
+        let mm = sbMark();
+        sbText("must be real number, not ");
+        sbStr(typeName(typeOf(a)));
+        return raiseBuilt(E_TypeError, mm);
+      }
+      tl = conv;
+    } else {
+      sbReset(m);
+      let mm = sbMark();
+      sbText("unsupported format character '");
+      sbByte(conv);
+      sbText("' (0x");
+      appendHexDigits(conv);
+      sbText(") at index ");
+      sbInt(i);
+      return raiseBuilt(E_ValueError, mm);
+    }
+    // the equivalent format() spec
+    let sm = sbMark();
+    if (left) sbByte(60); else if (!numeric) sbByte(62);
+    if (numeric) { if (plus) sbByte(43); else if (space) sbByte(32); }
+    if (numeric && alt) sbByte(35);
+    if (numeric && zero && !left) sbByte(48);
+    if (width >= 0) sbInt(width);
+    if (prec >= 0 && tl != 100 && tl != 120 && tl != 88 && tl != 111) { sbByte(46); sbInt(prec); }
+    if (tl != 0) sbByte(tl);
+    let spec = sbTake(sm);
+    if (spec == 0) { sbReset(m); return ERR; }
+    let r = formatValue(v, 0, mkPtr(spec));
+    if (r == ERR) { sbReset(m); return ERR; }
+    sbStr(ptrOf(r));
   }
-  if (ai < n && items != 0) { sbReset(m); return raiseText(E_TypeError, "not all arguments converted during string formatting"); }
+  if (ai < n && items != 0 && !usedKey) {
+    sbReset(m);
+    return raiseText(E_TypeError, "not all arguments converted during string formatting");
+  }
+  if (items == 0 && !mapping && ai == 0 && n == 1) {
+    sbReset(m);
+    return raiseText(E_TypeError, "not all arguments converted during string formatting");
+  }
   let s = sbTake(m);
   return s == 0 ? ERR : mkPtr(s);
+}
+function percentTypeError(conv: u32, a: Value, text: string): Value {
+  let m = sbMark();
+  sbByte(37);
+  sbByte(conv == 117 || conv == 105 ? 100 : conv);
+  sbByte(32);
+  sbText(text);
+  sbStr(typeName(typeOf(a)));
+  return raiseBuilt(E_TypeError, m);
+}
+function appendHexDigits(c: u32): void {
+  let hex = "0123456789abcdef";
+  if (c >= 16) sbByte(<u32>hex.charCodeAt((c >> 4) & 15));
+  sbByte(<u32>hex.charCodeAt(c & 15));
 }
 
 import { hostFormatFixed } from "./host";
@@ -1120,12 +1372,15 @@ export function getIter(v: Value): Value {
     if (t == T_range) return O.newRangeObj(T_rangeiter, load<i64>(p, 16), load<i64>(p, 24), load<i64>(p, 32));
     if (t == T_seqiter || t == T_rangeiter || t == O.T_generator) return v;
     let k = typeKind(t);
+    if (k == K.LAZYITER) return v;
     if (k == K.INST || k == K.EXC) {
       let f = lookupType(t, N.S___iter__);
       if (f != NULL) {
         let r = callNested1(f, v);
         if (r == ERR) return ERR;
-        if (lookupType(typeOf(r), N.S___next__) == NULL && typeOf(r) != T_seqiter && typeOf(r) != T_rangeiter) {
+        let rt = typeOf(r);
+        if (lookupType(rt, N.S___next__) == NULL && rt != T_seqiter && rt != T_rangeiter && rt != O.T_generator &&
+            typeKind(rt) != K.LAZYITER) {
           let m = sbMark();
           sbText("iter() returned non-iterator of type '");
           sbStr(typeName(typeOf(r)));
@@ -1196,6 +1451,7 @@ export function iterNext(it: Value): Value {
     store<u32>(p, i + 1, 24);
     return r;
   }
+  if (typeKind(t) == K.LAZYITER) return lazyNext(p);
   let f = lookupType(t, N.S___next__);
   if (f == NULL) return raiseTypeObj(E_TypeError, it, "is not an iterator");
   let r = callNested1(f, it);
@@ -1365,8 +1621,23 @@ function superGetAttr(s: usize, name: usize): Value {
 
 export function setAttr(obj: Value, name: usize, v: Value): bool {
   let t = typeOf(obj);
+  if ((typeFlags(t) & O.TF_SETATTR) != 0) {
+    let f = lookupType(t, O.internText("__setattr__"));
+    let a = nestedArgs(3);
+    if (a == 0) { raiseText(E_RecursionError, "maximum recursion depth exceeded"); return false; }
+    store<u64>(a, obj); store<u64>(a + 8, mkPtr(name)); store<u64>(a + 16, v);
+    let r = callNested(f, a, 3);
+    releaseNestedArgs(3);
+    return r != ERR;
+  }
+  return setAttrGeneric(obj, name, v);
+}
+/** The store object.__setattr__ does: properties, the instance dict, class attributes. */
+export function setAttrGeneric(obj: Value, name: usize, v: Value): bool {
+  let t = typeOf(obj);
   let k = typeKind(t);
-  if (k == K.INST || k == K.EXC) {
+  // plain object() instances have no __dict__: stores fall through to the AttributeError below
+  if ((k == K.INST && t != O.T_object) || k == K.EXC) {
     let p = ptrOf(obj);
     let d = lookupType(t, name);
     if (d != NULL && isPtr(d) && objType(ptrOf(d)) == T_property) {
@@ -1432,9 +1703,17 @@ export function setAttr(obj: Value, name: usize, v: Value): bool {
 
 export function delAttr(obj: Value, name: usize): bool {
   let t = typeOf(obj);
+  if ((typeFlags(t) & O.TF_DELATTR) != 0) {
+    let r = callNested2(lookupType(t, O.internText("__delattr__")), obj, mkPtr(name));
+    return r != ERR;
+  }
+  return delAttrGeneric(obj, name);
+}
+export function delAttrGeneric(obj: Value, name: usize): bool {
+  let t = typeOf(obj);
   let k = typeKind(t);
   let d: usize = 0;
-  if (k == K.INST || k == K.EXC) d = O.instDict(ptrOf(obj));
+  if ((k == K.INST && t != O.T_object) || k == K.EXC) d = O.instDict(ptrOf(obj));
   else if (k == K.TYPE && (typeFlags(ptrOf(obj)) & TF_BUILTIN) == 0) d = typeDict(ptrOf(obj));
   if (d != 0) {
     let r = O.dictDel(d, mkPtr(name));

@@ -12,7 +12,7 @@
 
 import { Value, NONE, NULL, TRUE, FALSE, ERR, NOTIMPL, isPtr, isSmallInt, isFloat, ptrOf, mkPtr,
   mkSmallInt, smallIntVal, fitsSmall, floatVal, mkFloat, mkBool, isBool } from "./value";
-import { objType, bytesSinceGC, gcThreshold, rawAlloc, objAux, setObjAux } from "./heap";
+import { objType, bytesSinceGC, gcThreshold, rawAlloc, objAux, setObjAux, allObjects } from "./heap";
 import * as O from "./objects";
 import { K, typeOf, typeKind, typeName, typeEnter, typeExit, typeInit, lookupType, T_function,
   T_method, T_builtin, T_type, T_str, T_tuple, T_list, T_dict, T_int, T_rangeiter, T_seqiter,
@@ -36,7 +36,8 @@ import { hostTraceStep } from "./host";
 import { sbMark, sbText, sbStr, sbInt, sbTake, sbByte, sbBase, sbReset } from "./strbuf";
 import { callBuiltin, constructBuiltin, builtinsDict, sysModule, OBJECT_INIT_ID, EXC_INIT_ID, FIRST_METHOD_ID,
   formatValue } from "./builtins";
-import { collect } from "./gc";
+import { collect, collectNested } from "./gc";
+import { newViaDunder } from "./morebuiltins";
 
 export const F_ENTRY: u32 = 1;  // returning (or unwinding) out of this frame leaves execute()
 export const F_INIT: u32 = 2;   // an __init__ frame: must return None; the caller gets `extra`
@@ -563,6 +564,12 @@ function instantiate(t: usize, self: Value, args: usize, nargs: u32, kwnames: us
     store<u64>(resultSlot, r);
     return 0;
   }
+  if ((typeFlags(t) & O.TF_NEW) != 0) {
+    let r = newViaDunder(t, args, nargs, kwnames);
+    if (r == ERR) return -1;
+    store<u64>(resultSlot, r);
+    return 0;
+  }
   let o = newInstance(t);
   if (o == 0) return -1;
   let inst = mkPtr(o);
@@ -1055,8 +1062,15 @@ function makeFunction(flags: u32, sp: usize, globals: usize): usize {
 
 /** Runs from frame `entry` (flagged F_ENTRY) until it returns: its value, or ERR. */
 export function execute(entry: usize): Value {
-  return tracing ? dispatch<bool>(entry) : dispatch<i32>(entry);
+  // a nested run may collect only what is allocated after it starts (gc.ts collectNested)
+  let savedMark = nestedYoungMark;
+  if (nativeDepth > 0) nestedYoungMark = allObjects;
+  let v = tracing ? dispatch<bool>(entry) : dispatch<i32>(entry);
+  nestedYoungMark = savedMark;
+  return v;
 }
+/** Head of the all-objects list when the innermost nested run began. */
+let nestedYoungMark: usize = 0;
 
 /** The dispatch loop, compiled twice: dispatch<bool> reports every instruction to the tracer,
  * dispatch<i32> has no tracing test at all. A per-instruction `if (tracing)` cost 9 ns of the
@@ -1233,7 +1247,7 @@ function dispatch<TRACE>(entry: usize): Value {
           if ((u & 0xFF) == Op.INPLACE_ADD && isPtr(a) && objType(ptrOf(a)) == T_list) {
             if (!O.listExtend(ptrOf(a), b)) break;
             r = a;
-          } else r = P.binaryOp(Bin.ADD, a, b);
+          } else r = (u & 0xFF) == Op.INPLACE_ADD ? P.inplaceOp(Bin.ADD, a, b) : P.binaryOp(Bin.ADD, a, b);
           if (r == ERR) break;
         }
         sp -= 8;
@@ -1247,7 +1261,7 @@ function dispatch<TRACE>(entry: usize): Value {
           let s = smallIntVal(a) - smallIntVal(b);
           r = fitsSmall(s) ? mkSmallInt(s) : O.mkInt(s);
         } else {
-          r = P.binaryOp(Bin.SUB, a, b);
+          r = (u & 0xFF) == Op.INPLACE_SUBTRACT ? P.inplaceOp(Bin.SUB, a, b) : P.binaryOp(Bin.SUB, a, b);
           if (r == ERR) break;
         }
         sp -= 8;
@@ -1266,7 +1280,7 @@ function dispatch<TRACE>(entry: usize): Value {
           if (!P.listInplaceRepeat(ptrOf(a), O.intOf(b))) break;
           r = a;
         } else {
-          r = P.binaryOp(binOf(u & 0xFF), a, b);
+          r = isInplace(u & 0xFF) ? P.inplaceOp(binOf(u & 0xFF), a, b) : P.binaryOp(binOf(u & 0xFF), a, b);
           if (r == ERR) break;
         }
         sp -= 8;
@@ -1322,11 +1336,13 @@ function dispatch<TRACE>(entry: usize): Value {
       // ---- jumps ----
       case Op.JUMP_FORWARD: pc = arg; continue;
       case Op.JUMP_ABSOLUTE: {
-        if (arg < pc && bytesSinceGC > gcThreshold && nativeDepth == 0) {
-          // safepoint on a back-edge: every live value is in a frame below sp
+        if (arg < pc && bytesSinceGC > gcThreshold) {
+          // safepoint on a back-edge: every live value is in a frame below sp (or, in a nested
+          // run, older than the run and kept by collectNested)
           store<u32>(f, arg, 4);
           store<u32>(f, <u32>sp, 8);
-          collect(f);
+          if (nativeDepth == 0) collect(f);
+          else collectNested(f, nestedYoungMark);
         }
         pc = arg;
         continue;
@@ -2111,6 +2127,14 @@ function raiseUnary(sym: string, v: Value): void {
   raiseBuilt(E_TypeError, m);
 }
 
+function isInplace(op: u32): bool {
+  switch (op) {
+    case Op.INPLACE_MULTIPLY: case Op.INPLACE_TRUE_DIVIDE: case Op.INPLACE_FLOOR_DIVIDE: case Op.INPLACE_MODULO:
+    case Op.INPLACE_POWER: case Op.INPLACE_LSHIFT: case Op.INPLACE_RSHIFT: case Op.INPLACE_AND: case Op.INPLACE_OR:
+    case Op.INPLACE_XOR: case Op.INPLACE_MATRIX_MULTIPLY: return true;
+  }
+  return false;
+}
 function binOf(op: u32): Bin {
   switch (op) {
     case Op.BINARY_MULTIPLY: case Op.INPLACE_MULTIPLY: return Bin.MUL;

@@ -1,6 +1,7 @@
 // The host side of the wasm imports (assembly/host.ts): output bytes, float/number formatting
 // and parsing. Every import is wrapped so a JS exception never unwinds through wasm frames: it
 // is parked here and the import returns a neutral value; api.ts reports parked errors.
+import { caseMap, casePredicate } from "./unicase.js";
 import { floatRepr, formatFloat, formatInt, formatStr, roundFloat, parsePyFloat, parsePyInt } from "./pyformat-bridge.js";
 
 export interface HostState {
@@ -81,6 +82,14 @@ export function createHostImports(state: HostState): Record<string, Record<strin
       }),
       traceStep: guard(state, undefined, (ptr: number, len: number) => state.trace(readText(state, ptr, len))),
       roundFloat: guard(state, NaN, (x: number, nd: number) => roundFloat(x, nd)),
+      strCase: guard(state, 0, (op: number, ptr: number, len: number, out: number, cap: number) => {
+        const text = readText(state, ptr, len);
+        if (op >= 10) return casePredicate(op, text) ? 1 : 0;
+        const bytes = encoder.encode(caseMap(op, text));
+        if (bytes.length > cap) return -bytes.length;
+        new Uint8Array(state.memory().buffer, out, bytes.length).set(bytes);
+        return bytes.length;
+      }),
     },
     env: {
       abort: (msg: number, file: number, line: number, col: number) => {
