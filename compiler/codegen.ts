@@ -1360,14 +1360,7 @@ export class CodeGen {
       return;
     }
     const cleanup = this.u.newBlock();
-    for (let i = 0; i < n; i++) {
-      this.expr(e.comparators[i]);
-      this.emit(Op.DUP_TOP);
-      this.emit(Op.ROT_THREE);
-      this.emit(Op.COMPARE_OP, CMP[e.ops[i]]);
-      this.jump(Op.JUMP_IF_FALSE_OR_POP, cleanup);
-      this.nextBlock();
-    }
+    this.compareLinks(e, cleanup, Op.JUMP_IF_FALSE_OR_POP);
     this.expr(e.comparators[n]);
     this.emit(Op.COMPARE_OP, CMP[e.ops[n]]);
     const end = this.u.newBlock();
@@ -1376,6 +1369,21 @@ export class CodeGen {
     this.emit(Op.ROT_TWO);
     this.emit(Op.POP_TOP);
     this.useNextBlock(end);
+  }
+
+  /**
+   * Every link of a chained comparison but the last: `a < b < c` keeps b for the next link
+   * (DUP_TOP, ROT_THREE) and leaves for `cleanup` through `linkJump` as soon as a link is false.
+   */
+  private compareLinks(e: A.Compare, cleanup: Block, linkJump: Op.JUMP_IF_FALSE_OR_POP | Op.POP_JUMP_IF_FALSE): void {
+    for (let i = 0; i < e.ops.length - 1; i++) {
+      this.expr(e.comparators[i]);
+      this.emit(Op.DUP_TOP);
+      this.emit(Op.ROT_THREE);
+      this.emit(Op.COMPARE_OP, CMP[e.ops[i]]);
+      this.jump(linkJump, cleanup);
+      this.nextBlock();
+    }
   }
 
   /** Jumps to `next` when `e` is truthy (cond) or falsy (!cond), as 3.8's compiler_jump_if. */
@@ -1411,14 +1419,7 @@ export class CodeGen {
           // A chained comparison as a condition: jump straight on each link's result.
           const cleanup = this.u.newBlock();
           this.expr(e.left);
-          for (let i = 0; i < n; i++) {
-            this.expr(e.comparators[i]);
-            this.emit(Op.DUP_TOP);
-            this.emit(Op.ROT_THREE);
-            this.emit(Op.COMPARE_OP, CMP[e.ops[i]]);
-            this.jump(Op.POP_JUMP_IF_FALSE, cleanup);
-            this.nextBlock();
-          }
+          this.compareLinks(e, cleanup, Op.POP_JUMP_IF_FALSE);
           this.expr(e.comparators[n]);
           this.emit(Op.COMPARE_OP, CMP[e.ops[n]]);
           this.jump(cond ? Op.POP_JUMP_IF_TRUE : Op.POP_JUMP_IF_FALSE, next);
