@@ -187,11 +187,26 @@ export function collect(top: usize): void {
       markChildren(<usize>load<u32>(stack + (stackLen << 2)));
     }
   }
-  // sweep: unlink and free the unmarked, clear marks on the rest
+  sweepUntil(0);
+  resetGCCounter();
+  // grow the trigger with the live heap so collection cost stays proportional to allocation
+  if (!stress) {
+    let live = liveBytes;
+    setGCThreshold(live < (2 << 20) ? (4 << 20) : live * 2);
+  }
+  collections++;
+  // closed generators are garbage now: free them at once, so that objects kept only for their
+  // finalizer never count as live data when the next trigger is sized (the heap would grow)
+  if (runFinalizers()) collect(top);
+}
+
+/** Sweeps the all-objects list from its head up to `stop` (0 = the whole list): unlinks and
+ * frees the unmarked objects, clears the marks of the survivors; returns where it stopped. */
+function sweepUntil(stop: usize): usize {
   let prev: usize = 0;
   let p = allObjects;
   let head = allObjects;
-  while (p != 0) {
+  while (p != 0 && p != stop) {
     let next = <usize>load<u32>(p, 8);
     if (isMarked(p)) {
       store<u32>(p, load<u32>(p, 4) & ~1, 4);
@@ -203,16 +218,7 @@ export function collect(top: usize): void {
     p = next;
   }
   setAllObjects(head);
-  resetGCCounter();
-  // grow the trigger with the live heap so collection cost stays proportional to allocation
-  if (!stress) {
-    let live = liveBytes;
-    setGCThreshold(live < (2 << 20) ? (4 << 20) : live * 2);
-  }
-  collections++;
-  // closed generators are garbage now: free them at once, so that objects kept only for their
-  // finalizer never count as live data when the next trigger is sized (the heap would grow)
-  if (runFinalizers()) collect(top);
+  return p;
 }
 
 /** Collection at a safepoint of a nested run (Python called from native code), `top` its
@@ -240,25 +246,11 @@ export function collectNested(top: usize, youngMark: usize): void {
     markChildren(<usize>load<u32>(stack + (stackLen << 2)));
   }
   // sweep the young prefix, then clear the marks of the old objects
-  let prev: usize = 0;
-  p = allObjects;
-  let head = allObjects;
-  while (p != 0 && p != youngMark) {
-    let next = <usize>load<u32>(p, 8);
-    if (isMarked(p)) {
-      store<u32>(p, load<u32>(p, 4) & ~1, 4);
-      prev = p;
-    } else {
-      if (prev == 0) head = next; else store<u32>(prev, <u32>next, 8);
-      freeObject(p);
-    }
-    p = next;
-  }
+  p = sweepUntil(youngMark);
   while (p != 0) {
     store<u32>(p, load<u32>(p, 4) & ~1, 4);
     p = <usize>load<u32>(p, 8);
   }
-  setAllObjects(head);
   resetGCCounter();
   collections++;
 }
