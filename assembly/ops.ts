@@ -360,23 +360,10 @@ export function appendRepr(v: Value): bool {
     sbByte(isT ? 41 : 93);
     return true;
   }
-  if (t == T_dict) {
-    sbByte(123);
-    let first = true;
-    for (let i: u32 = 0; i < dictUsed(p); i++) {
-      let k = entryKey(p, i);
-      if (k == NULL) continue;
-      if (!first) { sbByte(44); sbByte(32); }
-      first = false;
-      if (!appendRepr(k)) return false;
-      sbByte(58); sbByte(32);
-      if (!appendRepr(entryVal(p, i))) return false;
-    }
-    sbByte(125);
-    return true;
-  }
-  if (t == T_set || t == T_frozenset) {
-    if (dictLen(p) == 0) { sbText(t == T_set ? "set()" : "frozenset()"); return true; }
+  if (t == T_dict || t == T_set || t == T_frozenset) {
+    // dicts and sets share the entry table: {k: v, …} or {k, …}, with set()/frozenset() forms
+    let isDict = t == T_dict;
+    if (!isDict && dictLen(p) == 0) { sbText(t == T_set ? "set()" : "frozenset()"); return true; }
     if (t == T_frozenset) sbText("frozenset(");
     sbByte(123);
     let first = true;
@@ -386,6 +373,10 @@ export function appendRepr(v: Value): bool {
       if (!first) { sbByte(44); sbByte(32); }
       first = false;
       if (!appendRepr(k)) return false;
+      if (isDict) {
+        sbByte(58); sbByte(32);
+        if (!appendRepr(entryVal(p, i))) return false;
+      }
     }
     sbByte(125);
     if (t == T_frozenset) sbByte(41);
