@@ -6,6 +6,7 @@ import { loadVMModule, loadPylib, instantiateVM, type VMExports, type PylibModul
 import { createHostImports, type HostState } from "./host.js";
 import { formatTraceback, type ExcRecord } from "./traceback.js";
 import { decodeImage, encodeImage, CodeImageError } from "../compiler/codeimage.js";
+import { verify } from "../compiler/verify.js";
 import { compile } from "../compiler/compile.js";
 import { OP_COUNT, Op } from "../assembly/shared/opcodes.js";
 import { OPS } from "../compiler/opinfo.js";
@@ -145,6 +146,7 @@ export class VM {
   /** Verifies and runs a code image (compiler/codeimage.ts). Rejects bad images before running. */
   runImage(image: Uint8Array, options: RunOptions = {}): void {
     const co = decodeImage(image); // throws CodeImageError on truncation/corruption
+    verify(co); // bad opcodes, operands, jumps or stack depth: CodeVerifyError, nothing runs
     if (options.source !== undefined) this.lastSource.set(co.filename, options.source);
     const trace = options.trace;
     if (trace) this.onTrace = traceDecoder(co, trace);
