@@ -110,6 +110,8 @@ export function argsReset(): void { if (callArgs != 0) listSetLen(callArgs, 0); 
 export function argNumber(x: f64, isInt: i32): void {
   listAppend(callArgs, isInt != 0 ? mkInt(<i64>x) : mkFloat(x));
 }
+/** An exact int argument (JS BigInt within the signed 64-bit range). */
+export function argInt64(x: i64): void { listAppend(callArgs, mkInt(x)); }
 export function argBool(b: i32): void { listAppend(callArgs, mkBool(b != 0)); }
 export function argNone(): void { listAppend(callArgs, NONE); }
 export function argStr(ptr: usize, len: i32): void { listAppend(callArgs, mkPtr(newStr(ptr, <usize>len))); }

@@ -182,6 +182,9 @@ export class VM {
 
   /** Calls global function `name` of the last run with JS arguments; returns a JS value. */
   call(name: string, ...args: JSValue[]): JSValue {
+    // Bad arguments are the caller's mistake: refuse them before entering the VM, whose
+    // guard would treat any JS exception as an internal failure and rebuild the instance.
+    for (const a of args) checkCallArgument(a);
     return this.guard(() => {
       const x = this.exports;
       x.argsReset();
@@ -189,14 +192,15 @@ export class VM {
         if (a === null || a === undefined) x.argNone();
         else if (typeof a === "boolean") x.argBool(a ? 1 : 0);
         else if (typeof a === "number") x.argNumber(a, Number.isInteger(a) ? 1 : 0);
-        else if (typeof a === "bigint") x.argNumber(Number(a), 1);
-        else if (typeof a === "string") {
+        else if (typeof a === "bigint") x.argInt64(a); // exact: a Number rounds beyond 2**53
+        else {
+          // a string: checkCallArgument let nothing else through
           const bytes = new TextEncoder().encode(a);
           const p = x.allocBytes(bytes.length + 1);
           new Uint8Array(x.memory.buffer, p, bytes.length).set(bytes);
           x.argStr(p, bytes.length);
           x.freeBytes(p);
-        } else throw new TypeError(`vm.call: unsupported argument ${String(a)}`);
+        }
       }
       const nameBytes = new TextEncoder().encode(name);
       const np = x.allocBytes(nameBytes.length + 1);
@@ -362,6 +366,15 @@ function parseReport(text: string): { sections: ExcRecord[] } {
     }
   }
   return { sections };
+}
+
+function checkCallArgument(a: unknown): void {
+  if (a === null || a === undefined || typeof a === "boolean" || typeof a === "number" || typeof a === "string") return;
+  if (typeof a === "bigint") {
+    if (a < -(1n << 63n) || a >= 1n << 63n) throw new RangeError(`vm.call: int argument ${a} is outside the signed 64-bit range`);
+    return;
+  }
+  throw new TypeError(`vm.call: unsupported argument ${String(a)}`);
 }
 
 /** Creates a VM: compiles vm.wasm once per process, one instance per VM. */

@@ -14,6 +14,7 @@ export interface VMExports {
   runCode(code: number): number;
   argsReset(): void;
   argNumber(x: number, isInt: number): void;
+  argInt64(x: bigint): void;
   argBool(b: number): void;
   argNone(): void;
   argStr(ptr: number, len: number): void;

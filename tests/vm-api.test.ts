@@ -16,6 +16,20 @@ describe("vm api", () => {
     expect(() => vm.call("missing")).toThrow(PythonError);
   });
 
+  it("passes BigInt arguments exactly across the whole signed 64-bit range", async () => {
+    const vm = await createVM();
+    vm.run("def succ(x):\n    return x + 1\ndef show(x):\n    return repr(x)\n", { filename: "m.py" });
+    const big = (1n << 62n) + 12345n; // not representable as a JS number
+    expect(vm.call("show", big)).toBe(big.toString());
+    expect(vm.call("succ", big)).toBe(big + 1n);
+    expect(vm.call("show", -(1n << 63n))).toBe((-(1n << 63n)).toString());
+    expect(vm.call("succ", 41n)).toBe(42);
+    expect(() => vm.call("show", 1n << 63n)).toThrow(RangeError);
+    expect(() => vm.call("show", {} as never)).toThrow(TypeError);
+    // refused before entering the VM: the instance (and the last run's globals) survive
+    expect(vm.call("succ", 1)).toBe(2);
+  });
+
   it("reports an uncaught exception as PythonError with type, message and traceback", async () => {
     let out = "";
     const vm = await createVM({ stdout: (t) => (out += t) });
