@@ -8,22 +8,12 @@ import type { Block } from "./ir.js";
 import { OPS, hasArg, stackEffect } from "./opinfo.js";
 import { truthyConst } from "./constrepr.js";
 
-export interface AssembleInput {
-  name: string;
-  qualname: string;
-  filename: string;
-  firstlineno: number;
-  argcount: number;
-  posonlyargcount: number;
-  kwonlyargcount: number;
-  flags: number;
-  entry: Block;
-  consts: CodeConst[];
-  names: string[];
-  varnames: string[];
-  freevars: string[];
-  cellvars: string[];
-}
+/** The code object's own fields the codegen decides, plus the basic blocks to lay out. */
+export type AssembleInput = Pick<
+  CodeObject,
+  | "name" | "qualname" | "filename" | "firstlineno" | "argcount" | "posonlyargcount" | "kwonlyargcount"
+  | "flags" | "consts" | "names" | "varnames" | "freevars" | "cellvars"
+> & { entry: Block };
 
 const isJrel = (op: Op) => OPS[op].arg === "jrel";
 const isJabs = (op: Op) => OPS[op].arg === "jabs";

@@ -203,24 +203,23 @@ class Unit {
   }
 
   addName(n: string): number {
-    let i = this.nameIndex.get(n);
-    if (i === undefined) {
-      i = this.names.length;
-      this.names.push(n);
-      this.nameIndex.set(n, i);
-    }
-    return i;
+    return internIndex(n, this.names, this.nameIndex);
   }
 
   addVarname(n: string): number {
-    let i = this.varIndex.get(n);
-    if (i === undefined) {
-      i = this.varnames.length;
-      this.varnames.push(n);
-      this.varIndex.set(n, i);
-    }
-    return i;
+    return internIndex(n, this.varnames, this.varIndex);
   }
+}
+
+/** The index of `n` in `list` (co_names, co_varnames), appending it on first use. */
+function internIndex(n: string, list: string[], index: Map<string, number>): number {
+  let i = index.get(n);
+  if (i === undefined) {
+    i = list.length;
+    list.push(n);
+    index.set(n, i);
+  }
+  return i;
 }
 
 function codePointCompare(a: string, b: string): number {
