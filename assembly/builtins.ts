@@ -242,10 +242,16 @@ function refreshSlots(t: usize): void {
   if (nw != NULL && nw != objectNew) fl |= O.TF_NEW;
   if (sa != NULL && sa != objectSetattr) fl |= O.TF_SETATTR;
   if (da != NULL && da != objectDelattr) fl |= O.TF_DELATTR;
+  let enter = lookupType(t, N.S___enter__), exit = lookupType(t, N.S___exit__);
+  fl &= ~O.TF_WITH_FAST;
+  if (isPlainFunction(enter, 1) && isPlainFunction(exit, 4)) fl |= O.TF_WITH_FAST;
   store<u32>(t, fl, 32);
-  store<u64>(t, lookupType(t, N.S___enter__), 40);
-  store<u64>(t, lookupType(t, N.S___exit__), 48);
+  store<u64>(t, enter, 40);
+  store<u64>(t, exit, 48);
   store<u64>(t, lookupType(t, N.S___init__), 56);
+}
+function isPlainFunction(v: Value, argc: u32): bool {
+  return isPtr(v) && objType(ptrOf(v)) == O.T_function && I.codePlainArgc(O.funcCode(ptrOf(v))) == argc;
 }
 
 // ---- helpers for argument handling -----------------------------------------------------------

@@ -22,7 +22,10 @@ export const CODE_SIZE: usize = 128;
 // +116 argument count when a call with exactly that many positional arguments needs no binding
 // work (no cells, free vars, keyword-only, *args or **kwargs), else 0xFFFFFFFF
 // +120 offset of the fast locals from the frame start (FRAME_HDR + block stack)
+// +124 the same count for a plain function (not a generator): its call pushes a frame and
+// nothing else, so the dispatch loop does it inline (pushPlainFrame in vm.ts)
 @inline export function codeSimpleArgc(c: usize): u32 { return load<u32>(c, 116); }
+@inline export function codePlainArgc(c: usize): u32 { return load<u32>(c, 124); }
 @inline export function codeLocalsOffset(c: usize): u32 { return load<u32>(c, 120); }
 @inline export function codeUnits(c: usize): usize { return <usize>load<u32>(c, 16); }
 @inline export function codeNUnits(c: usize): u32 { return load<u32>(c, 20); }
@@ -221,6 +224,7 @@ function readCode(depth: i32): usize {
   store<u32>(c, FRAME_HDR + maxBlocks * 16, 120);
   let simple = ncells == 0 && nfree == 0 && codeKwonly(c) == 0 && (codeFlags(c) & 0xC) == 0; // no VARARGS/VARKEYWORDS
   store<u32>(c, simple ? codeArgcount(c) : 0xFFFFFFFF, 116);
+  store<u32>(c, simple && (codeFlags(c) & 0x20) == 0 ? codeArgcount(c) : 0xFFFFFFFF, 124); // not GENERATOR
   if (ncells > 0) {
     let map = rawAlloc(<usize>ncells << 2);
     let any = false;

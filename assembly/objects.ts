@@ -30,6 +30,9 @@ export const TF_BASETYPE: u32 = 4; // may be subclassed by a class statement
 export const TF_NEW: u32 = 8;      // a class whose MRO defines __new__ in Python (morebuiltins.ts)
 export const TF_SETATTR: u32 = 16; // a class whose MRO overrides __setattr__ (ops.ts setAttr)
 export const TF_DELATTR: u32 = 32; // a class whose MRO overrides __delattr__ (ops.ts delAttr)
+/** __enter__(self) and __exit__(self, t, v, tb) are both plain Python functions taking exactly
+ * those arguments (image.ts codePlainArgc), so SETUP_WITH needs no other check (vm.ts run). */
+export const TF_WITH_FAST: u32 = 64;
 
 @inline export function typeName(t: usize): usize { return <usize>load<u32>(t, 16); }
 @inline export function typeBase(t: usize): usize { return <usize>load<u32>(t, 20); }

@@ -20,7 +20,7 @@ import { K, typeOf, typeKind, typeName, typeEnter, typeExit, typeInit, lookupTyp
   funcQualname, boundSelf, boundFunc, builtinId, builtinSelf, tupLen, tupGet, tupSet, newTuple,
   dictGetStr, dictGet, dictSet, newCell, cellGet, cellSet, listLen, listGet, newList, listAppend,
   excTb, setExcTb, setExcCause, setExcSuppress, setExcContext, isSubtype, newInstance, strLen,
-  strData, typeFlags, TF_BUILTIN, TF_EXC, dictLen, dictUsed, entryKey, entryVal, newDict, strCps } from "./objects";
+  strData, typeFlags, TF_BUILTIN, TF_EXC, TF_WITH_FAST, dictLen, dictUsed, entryKey, entryVal, newDict, strCps } from "./objects";
 import * as I from "./image";
 import { Op, Cmp, CodeFlag } from "./shared/opcodes";
 import { curExc, setCurExc, clearCurExc, raiseText, raiseBuilt, raiseTypeObj, raiseValue, raiseStr,
@@ -292,35 +292,54 @@ function setupCells(f: usize, fn: usize, code: usize): bool {
 }
 
 /** Pushes a frame running Python function fn; 0 on error (raised). */
+/** Writes the frame of a call that needs no binding work (code +116/+124 matched `total`):
+ * header, self and the positional arguments, NULL for the other locals. 0 when the frame stack
+ * or the recursion limit is exhausted (the caller takes the general path, which raises). */
+@inline function writeSimpleFrame(fn: usize, code: usize, self: Value, args: usize, nargs: u32, total: u32): usize {
+  let size = <usize>I.codeFrameBytes(code);
+  let f = frameTop;
+  if (depth >= recursionLimit || f + size > frameEnd) return 0;
+  frameTop = f + size;
+  depth++;
+  store<u32>(f, <u32>code);
+  store<u32>(f, 0, 4);
+  store<u32>(f, <u32>curFrame, 12);
+  store<u64>(f, 0, 16); // nblocks, flags
+  store<u32>(f, <u32>funcGlobals(fn), 24);
+  store<u32>(f, 0, 28);
+  store<u32>(f, <u32>fn, 32);
+  store<u32>(f, 0, 36);
+  store<u64>(f, NONE, 40);
+  let lb = f + <usize>I.codeLocalsOffset(code);
+  let p = lb;
+  if (self != NULL) { store<u64>(p, self); p += 8; }
+  // a store loop: memory.copy is an out-of-line call in V8 (exitpaths bench: __exit__'s 3 args)
+  for (let i: usize = 0; i < <usize>nargs; i++) store<u64>(p + (i << 3), load<u64>(args + (i << 3)));
+  let end = lb + (<usize>I.codeNlocals(code) << 3);
+  for (let q = lb + (<usize>total << 3); q < end; q += 8) store<u64>(q, NULL);
+  store<u32>(f, <u32>end, 8);
+  return f;
+}
+
+/** The dispatch loop's inline call: a plain (non-generator) function called with exactly its
+ * positional parameters gets its frame here without leaving the loop; 0 means "take the general
+ * path" (invoke / pushFunctionFrame), nothing raised. exitpaths bench: __enter__ and __exit__
+ * through invoke() and an out-of-line pushFunctionFrame were a quarter of with_normal. */
+@inline function pushPlainFrame(fn: usize, self: Value, args: usize, nargs: u32): usize {
+  let code = funcCode(fn);
+  let total = nargs + (self != NULL ? 1 : 0);
+  if (I.codePlainArgc(code) != total) return 0;
+  return writeSimpleFrame(fn, code, self, args, nargs, total);
+}
+
 export function pushFunctionFrame(fn: usize, self: Value, args: usize, nargs: u32, kwnames: usize): usize {
   let code = funcCode(fn);
   // exact positional call of a function without cells or special parameters: the frame is
   // written in one pass from precomputed code fields (exitpaths bench: __enter__/__exit__)
   let total = nargs + (self != NULL ? 1 : 0);
   if (kwnames == 0 && I.codeSimpleArgc(code) == total) {
-    let size = <usize>I.codeFrameBytes(code);
-    let f = frameTop;
-    if (depth < recursionLimit && f + size <= frameEnd) {
-      frameTop = f + size;
-      depth++;
-      store<u32>(f, <u32>code);
-      store<u32>(f, 0, 4);
-      store<u32>(f, <u32>curFrame, 12);
-      store<u64>(f, 0, 16); // nblocks, flags
-      store<u32>(f, <u32>funcGlobals(fn), 24);
-      store<u32>(f, 0, 28);
-      store<u32>(f, <u32>fn, 32);
-      store<u32>(f, 0, 36);
-      store<u64>(f, NONE, 40);
-      let lb = f + <usize>I.codeLocalsOffset(code);
-      let p = lb;
-      if (self != NULL) { store<u64>(p, self); p += 8; }
-      for (let i: usize = 0; i < <usize>nargs; i++) store<u64>(p + (i << 3), load<u64>(args + (i << 3)));
-      let end = lb + (<usize>I.codeNlocals(code) << 3);
-      for (let q = lb + (<usize>total << 3); q < end; q += 8) store<u64>(q, NULL);
-      store<u32>(f, <u32>end, 8);
-      return f;
-    }
+    let f = writeSimpleFrame(fn, code, self, args, nargs, total);
+    if (f != 0) return f;
   }
   let f = newFrame(code, funcGlobals(fn), 0, fn);
   if (f == 0) return 0;
@@ -1065,17 +1084,363 @@ export function execute(entry: usize): Value {
   // a nested run may collect only what is allocated after it starts (gc.ts collectNested)
   let savedMark = nestedYoungMark;
   if (nativeDepth > 0) nestedYoungMark = allObjects;
-  let v = tracing ? dispatch<bool>(entry) : dispatch<i32>(entry);
+  let v = tracing ? run<bool>(entry) : run<i32>(entry);
   nestedYoungMark = savedMark;
   return v;
 }
 /** Head of the all-objects list when the innermost nested run began. */
 let nestedYoungMark: usize = 0;
 
-/** The dispatch loop, compiled twice: dispatch<bool> reports every instruction to the tracer,
- * dispatch<i32> has no tracing test at all. A per-instruction `if (tracing)` cost 9 ns of the
- * 55 ns with_normal iteration and 14 of 121 on with_raise_caught_outside (exitpaths bench). */
-function dispatch<TRACE>(entry: usize): Value {
+/** The dispatch loop, compiled twice. run<i32> executes the common opcodes' fast paths inline
+ * and sends everything else, slow paths included, to step(), one instruction at a time; no
+ * other call is made from the loop, so V8 keeps the loop's registers in machine registers
+ * instead of spilling them around every call (exitpaths bench: a loop whose cases made calls
+ * spent ~40% of each dispatch on spill stores and reloads). A fast path either completes its
+ * instruction or leaves the state untouched and breaks out to step(), which re-executes it.
+ * run<bool> (tracing) runs every instruction through step(), reporting each first. */
+function run<TRACE>(entry: usize): Value {
+  let f = entry;
+  curFrame = f;
+  if (throwOnEntry) {
+    // generator.throw: the exception appears at the suspended yield
+    throwOnEntry = false;
+    f = unwind(f);
+    if (f == 0) return ERR;
+    curFrame = f;
+  }
+  if (isBoolean<TRACE>()) {
+    while (true) {
+      traceStep(f, load<u32>(f, 4), <usize>load<u32>(f, 8));
+      f = step(f);
+      if (f == 0) return stepValue;
+    }
+  }
+  let code = frameCode(f);
+  let units = I.codeUnits(code);
+  let pc = load<u32>(f, 4);
+  let sp = <usize>load<u32>(f, 8);
+  let lb = f + <usize>I.codeLocalsOffset(code);
+  let consts = O.tupItems(I.codeConsts(code));
+
+  while (true) {
+    let u = load<u32>(units + (<usize>pc << 2));
+    pc++;
+    let arg = u >> 8;
+    // a frame switch sets `nf` (the new frame's pc/sp in memory) and breaks; a plain break
+    // (nf == 0) hands the instruction to step()
+    let nf: usize = 0;
+    switch (u & 0xFF) {
+      case Op.NOP: continue;
+      case Op.POP_TOP: sp -= 8; continue;
+      case Op.ROT_TWO: {
+        let a = load<u64>(sp - 8);
+        store<u64>(sp - 8, load<u64>(sp - 16));
+        store<u64>(sp - 16, a);
+        continue;
+      }
+      case Op.DUP_TOP: store<u64>(sp, load<u64>(sp - 8)); sp += 8; continue;
+      case Op.LOAD_CONST: store<u64>(sp, load<u64>(consts + (<usize>arg << 3))); sp += 8; continue;
+      case Op.LOAD_FAST: {
+        let v = load<u64>(lb + (<usize>arg << 3));
+        if (v == NULL) break;
+        store<u64>(sp, v);
+        sp += 8;
+        continue;
+      }
+      case Op.STORE_FAST: sp -= 8; store<u64>(lb + (<usize>arg << 3), load<u64>(sp)); continue;
+      case Op.LOAD_GLOBAL: {
+        // a hit in the unit's inline cache (see loadGlobalSlow); anything else goes to step()
+        let ic = I.codeGlobalCache(code);
+        if (ic == 0) break;
+        let c = load<u64>(ic + (<usize>(pc - 1) << 3));
+        let e = <u32>c;
+        let hi = <u32>(c >> 32);
+        let g = <usize>load<u32>(f, 24);
+        let d = hi == 0 ? g : builtinsDict;
+        if (e == 0 || (hi != 0 && hi != (O.dictKeyStamp(g) | 0x80000000)) || e > dictUsed(d)) break;
+        let ep = O.dictEntries(d) + <usize>(e - 1) * 24;
+        if (load<u64>(ep) != tupGet(I.codeNames(code), arg)) break;
+        store<u64>(sp, load<u64>(ep, 8));
+        sp += 8;
+        continue;
+      }
+      case Op.JUMP_FORWARD: pc = arg; continue;
+      case Op.JUMP_ABSOLUTE: {
+        if (arg < pc && bytesSinceGC > gcThreshold) break; // the safepoint is step()'s
+        pc = arg;
+        continue;
+      }
+      case Op.POP_JUMP_IF_FALSE: {
+        let v = load<u64>(sp - 8);
+        if (v == FALSE) pc = arg;
+        else if (v != TRUE) break;
+        sp -= 8;
+        continue;
+      }
+      case Op.POP_JUMP_IF_TRUE: {
+        let v = load<u64>(sp - 8);
+        if (v == TRUE) pc = arg;
+        else if (v != FALSE) break;
+        sp -= 8;
+        continue;
+      }
+      case Op.FOR_ITER: {
+        let p = ptrOf(load<u64>(sp - 8));
+        if (objType(p) != T_rangeiter) break;
+        let cur = load<i64>(p, 16), stop = load<i64>(p, 24), incr = load<i64>(p, 32);
+        if (incr > 0 ? cur < stop : cur > stop) {
+          if (!fitsSmall(cur)) break;
+          store<i64>(p, cur + incr, 16);
+          store<u64>(sp, mkSmallInt(cur));
+          sp += 8;
+        } else { sp -= 8; pc = arg; }
+        continue;
+      }
+      case Op.BINARY_ADD: case Op.INPLACE_ADD: {
+        let a = load<u64>(sp - 16), b = load<u64>(sp - 8);
+        if (!isSmallInt(a) || !isSmallInt(b)) break;
+        let r = smallIntVal(a) + smallIntVal(b);
+        if (!fitsSmall(r)) break;
+        sp -= 8;
+        store<u64>(sp - 8, mkSmallInt(r));
+        continue;
+      }
+      case Op.BINARY_SUBTRACT: case Op.INPLACE_SUBTRACT: {
+        let a = load<u64>(sp - 16), b = load<u64>(sp - 8);
+        if (!isSmallInt(a) || !isSmallInt(b)) break;
+        let r = smallIntVal(a) - smallIntVal(b);
+        if (!fitsSmall(r)) break;
+        sp -= 8;
+        store<u64>(sp - 8, mkSmallInt(r));
+        continue;
+      }
+      case Op.COMPARE_OP: {
+        let a = load<u64>(sp - 16), b = load<u64>(sp - 8);
+        let r: Value = NULL;
+        if (isSmallInt(a) && isSmallInt(b) && arg <= <u32>Cmp.GE) {
+          let x = smallIntVal(a), y = smallIntVal(b);
+          r = mkBool(arg == Cmp.LT ? x < y : arg == Cmp.LE ? x <= y : arg == Cmp.EQ ? x == y :
+            arg == Cmp.NE ? x != y : arg == Cmp.GT ? x > y : x >= y);
+        } else if (arg == Cmp.EXC_MATCH && a == b && isPtr(b) && objType(ptrOf(b)) == T_type &&
+                   (typeFlags(ptrOf(b)) & TF_EXC) != 0) {
+          r = TRUE; // `except E` catching exactly E (a raised instance's type is an exception class)
+        } else break;
+        sp -= 8;
+        store<u64>(sp - 8, r);
+        continue;
+      }
+
+      // ---- blocks and with (cpython-bytecode.md §2) ----
+      case Op.SETUP_FINALLY:
+        pushBlock(f, arg, sp);
+        continue;
+      case Op.POP_BLOCK:
+        store<u32>(f, load<u32>(f, 16) - 1, 16);
+        continue;
+      case Op.BEGIN_FINALLY:
+        store<u64>(sp, NULL);
+        sp += 8;
+        continue;
+      case Op.SETUP_WITH: {
+        // a class flagged TF_WITH_FAST and a spare bound-method block for X (withExitMethod):
+        // bind X, push __enter__'s frame
+        let mgr = load<u64>(sp - 8);
+        if (!isPtr(mgr)) break;
+        let t = objType(ptrOf(mgr));
+        if ((typeFlags(t) & TF_WITH_FAST) == 0 || spareExit == 0) break;
+        let enter = ptrOf(typeEnter(t));
+        let ecode = funcCode(enter);
+        if (!frameFits(ecode)) break;
+        nf = writeSimpleFrame(enter, ecode, mgr, 0, 0, 1);
+        let x = spareExit;
+        spareExit = 0;
+        store<u64>(x, mgr, 16);
+        store<u64>(x, typeExit(t), 24);
+        store<u64>(sp - 8, mkPtr(x));
+        store<u32>(f, pc, 4);
+        store<u32>(f, <u32>sp, 8);
+        store<u32>(f, arg + 1, 36); // RETURN_VALUE pushes the block, then the result
+        break;
+      }
+      case Op.WITH_CLEANUP_START: {
+        // X made by SETUP_WITH (AUX_WITH_EXIT: a bound plain function) taking (self, t, v, tb)
+        let top = load<u64>(sp - 8);
+        let x = top == NULL ? load<u64>(sp - 16) : load<u64>(sp - 56);
+        if (!isPtr(x) || objAux(ptrOf(x)) != AUX_WITH_EXIT) break;
+        let xfn = ptrOf(load<u64>(ptrOf(x), 24));
+        let xcode = funcCode(xfn);
+        if (I.codePlainArgc(xcode) != 4 || !frameFits(xcode)) break;
+        if (top == NULL) {
+          // (…, X, NULL) → (…, NULL, None) then call X(None, None, None)
+          store<u64>(sp - 16, NULL);
+          store<u64>(sp - 8, NONE);
+          store<u64>(sp + 8, NONE);
+          store<u64>(sp + 16, NONE);
+          store<u64>(sp + 24, NONE);
+        } else {
+          // (…, X, pt, pv, pT, t, v, T) → (…, pt, pv, pT, NULL, t, v, T, T), call X(T, v, t)
+          let tb = load<u64>(sp - 24), val = load<u64>(sp - 16), typ = load<u64>(sp - 8);
+          store<u64>(sp - 56, load<u64>(sp - 48));
+          store<u64>(sp - 48, load<u64>(sp - 40));
+          store<u64>(sp - 40, load<u64>(sp - 32));
+          store<u64>(sp - 32, NULL);
+          store<u64>(sp - 24, tb);
+          store<u64>(sp - 16, val);
+          store<u64>(sp - 8, typ);
+          store<u64>(sp, typ);
+          sp += 8;
+          // the EXCEPT_HANDLER block's level drops by the slot X used to occupy
+          let b = f + I.FRAME_HDR + (<usize>(load<u32>(f, 16) - 1) << 4);
+          store<u32>(b, load<u32>(b, 8) - 8, 8);
+          store<u64>(sp + 8, typ);
+          store<u64>(sp + 16, val);
+          store<u64>(sp + 24, tb);
+        }
+        store<u32>(f, pc, 4);
+        store<u32>(f, <u32>sp, 8); // the result slot
+        nf = writeSimpleFrame(xfn, xcode, load<u64>(ptrOf(x), 16), sp + 8, 3, 4);
+        spareExit = ptrOf(x); // X is dead once its self and function are in the frame
+        break;
+      }
+      case Op.WITH_CLEANUP_FINISH: {
+        let res = load<u64>(sp - 8);
+        let marker = load<u64>(sp - 16);
+        if (marker == NONE || res == FALSE || res == NONE) { sp -= 16; continue; }
+        if (res != TRUE) break;
+        // suppress: drop the handler record and restore the handled exception
+        let nb = load<u32>(f, 16) - 1;
+        store<u32>(f, nb, 16);
+        let level = <usize>load<u32>(f + I.FRAME_HDR + (<usize>nb << 4), 8);
+        handledExc = load<u64>(level + 8);
+        sp = level;
+        store<u64>(sp, NULL);
+        sp += 8;
+        continue;
+      }
+      case Op.END_FINALLY: {
+        let top = load<u64>(sp - 8);
+        if (top == NULL) { sp -= 8; continue; }
+        if (!isSmallInt(top)) break; // re-raise: step() unwinds
+        sp -= 8;
+        pc = <u32>smallIntVal(top);
+        continue;
+      }
+      case Op.POP_EXCEPT: {
+        let nb = load<u32>(f, 16) - 1;
+        if (load<u32>(f + I.FRAME_HDR + (<usize>nb << 4)) != B_EXCEPT) break;
+        store<u32>(f, nb, 16);
+        handledExc = load<u64>(sp - 16);
+        sp -= 24;
+        continue;
+      }
+
+      // ---- calls and returns: plain Python functions switch frames without leaving the loop ----
+      case Op.CALL_FUNCTION: {
+        let slot = sp - (<usize>(arg + 1) << 3);
+        let fn = load<u64>(slot);
+        if (!isPtr(fn) || objType(ptrOf(fn)) != T_function) break;
+        nf = pushPlainFrame(ptrOf(fn), NULL, slot + 8, arg);
+        if (nf == 0) break;
+        store<u32>(f, pc, 4);
+        store<u32>(f, <u32>slot, 8);
+        break;
+      }
+      case Op.CALL_METHOD: {
+        // (…, method, self, args) or (…, NULL, callable, args): see LOAD_METHOD
+        let slot = sp - (<usize>(arg + 2) << 3);
+        let fn = load<u64>(slot);
+        let nargs = arg + 1;
+        let args = slot + 8;
+        if (fn == NULL) { fn = load<u64>(slot + 8); nargs = arg; args = slot + 16; }
+        if (!isPtr(fn) || objType(ptrOf(fn)) != T_function) break;
+        nf = pushPlainFrame(ptrOf(fn), NULL, args, nargs);
+        if (nf == 0) break;
+        store<u32>(f, pc, 4);
+        store<u32>(f, <u32>slot, 8);
+        break;
+      }
+      case Op.RETURN_VALUE: {
+        // a plain frame returning into a frame of this loop (entry, generator and __init__
+        // frames go through step())
+        if (load<u32>(f, 20) != 0) break;
+        let v = load<u64>(sp - 8);
+        popFrame(f);
+        nf = frameBack(f);
+        let csp = <usize>load<u32>(nf, 8);
+        let pending = load<u32>(nf, 36);
+        if (pending != 0) {
+          // __enter__ returned: activate the with-block before its result is stored
+          store<u32>(nf, 0, 36);
+          pushBlock(nf, pending - 1, csp);
+        }
+        store<u64>(csp, v);
+        store<u32>(nf, <u32>(csp + 8), 8);
+        break;
+      }
+      // every other opcode, listed so the switch stays one dense br_table (Binaryen turns a
+      // sparse switch into a chain of compares)
+      case Op.ROT_THREE: case Op.ROT_FOUR: case Op.DUP_TOP_TWO: case Op.UNARY_POSITIVE:
+      case Op.UNARY_NEGATIVE: case Op.UNARY_NOT: case Op.UNARY_INVERT:
+      case Op.BINARY_MATRIX_MULTIPLY: case Op.INPLACE_MATRIX_MULTIPLY: case Op.BINARY_POWER:
+      case Op.BINARY_MULTIPLY: case Op.BINARY_MODULO: case Op.BINARY_SUBSCR:
+      case Op.BINARY_FLOOR_DIVIDE: case Op.BINARY_TRUE_DIVIDE: case Op.INPLACE_FLOOR_DIVIDE:
+      case Op.INPLACE_TRUE_DIVIDE: case Op.INPLACE_MULTIPLY: case Op.INPLACE_MODULO:
+      case Op.STORE_SUBSCR: case Op.DELETE_SUBSCR: case Op.BINARY_LSHIFT: case Op.BINARY_RSHIFT:
+      case Op.BINARY_AND: case Op.BINARY_XOR: case Op.BINARY_OR: case Op.INPLACE_POWER:
+      case Op.GET_ITER: case Op.GET_YIELD_FROM_ITER: case Op.PRINT_EXPR: case Op.LOAD_BUILD_CLASS:
+      case Op.YIELD_FROM: case Op.INPLACE_LSHIFT: case Op.INPLACE_RSHIFT: case Op.INPLACE_AND:
+      case Op.INPLACE_XOR: case Op.INPLACE_OR: case Op.IMPORT_STAR: case Op.SETUP_ANNOTATIONS:
+      case Op.YIELD_VALUE: case Op.STORE_NAME: case Op.DELETE_NAME: case Op.UNPACK_SEQUENCE:
+      case Op.UNPACK_EX: case Op.STORE_ATTR: case Op.DELETE_ATTR: case Op.STORE_GLOBAL:
+      case Op.DELETE_GLOBAL: case Op.LOAD_NAME: case Op.BUILD_TUPLE: case Op.BUILD_LIST:
+      case Op.BUILD_SET: case Op.BUILD_MAP: case Op.LOAD_ATTR: case Op.IMPORT_NAME:
+      case Op.IMPORT_FROM: case Op.JUMP_IF_FALSE_OR_POP: case Op.JUMP_IF_TRUE_OR_POP:
+      case Op.DELETE_FAST: case Op.RAISE_VARARGS: case Op.MAKE_FUNCTION: case Op.BUILD_SLICE:
+      case Op.LOAD_CLOSURE: case Op.LOAD_DEREF: case Op.STORE_DEREF: case Op.DELETE_DEREF:
+      case Op.CALL_FUNCTION_KW: case Op.CALL_FUNCTION_EX: case Op.EXTENDED_ARG: case Op.LIST_APPEND:
+      case Op.SET_ADD: case Op.MAP_ADD: case Op.LOAD_CLASSDEREF: case Op.BUILD_LIST_UNPACK:
+      case Op.BUILD_MAP_UNPACK: case Op.BUILD_MAP_UNPACK_WITH_CALL: case Op.BUILD_TUPLE_UNPACK:
+      case Op.BUILD_SET_UNPACK: case Op.FORMAT_VALUE: case Op.BUILD_CONST_KEY_MAP:
+      case Op.BUILD_STRING: case Op.BUILD_TUPLE_UNPACK_WITH_CALL: case Op.LOAD_METHOD:
+      case Op.CALL_FINALLY: case Op.POP_FINALLY:
+      default:
+        break;
+    }
+
+    if (nf == 0) {
+      // not covered inline: step() executes this instruction from scratch
+      store<u32>(f, pc - 1, 4);
+      store<u32>(f, <u32>sp, 8);
+      nf = step(f);
+      if (nf == 0) return stepValue;
+    }
+    f = nf;
+    curFrame = f;
+    code = frameCode(f);
+    units = I.codeUnits(code);
+    pc = load<u32>(f, 4);
+    sp = <usize>load<u32>(f, 8);
+    lb = f + <usize>I.codeLocalsOffset(code);
+    consts = O.tupItems(I.codeConsts(code));
+  }
+  return ERR;
+}
+
+/** Whether a frame for `code` fits under the recursion limit and in the frame stack, so that
+ * writeSimpleFrame cannot fail: checked before an instruction rearranges its stack for a call. */
+@inline function frameFits(code: usize): bool {
+  return depth < recursionLimit && frameTop + <usize>I.codeFrameBytes(code) <= frameEnd;
+}
+
+/** Return value or ERR of the last step() that left its entry frame. */
+let stepValue: Value = NONE;
+
+/** One instruction of frame `entry` (its pc/sp spilled in it), by the complete switch: every
+ * opcode, every slow path, errors unwound here. Returns the frame to go on with (it may be a
+ * callee, a caller or a handler's frame, pc/sp spilled), or 0 when control left the entry frame
+ * (`stepValue` holds its return value, yielded value or ERR). run() sends here whatever its
+ * inline fast paths do not cover; tracing runs every instruction through here. */
+function step(entry: usize): usize {
   let f = entry;
   curFrame = f;
   let code = frameCode(f);
@@ -1085,24 +1450,16 @@ function dispatch<TRACE>(entry: usize): Value {
   let lb = frameLocalsBase(f, code);
   let consts = O.tupItems(I.codeConsts(code));
   let names = I.codeNames(code);
-  if (throwOnEntry) {
-    // generator.throw: the exception appears at the suspended yield
-    throwOnEntry = false;
-    let nf = unwind(f);
-    if (nf == 0) return ERR;
-    f = nf;
-    curFrame = f;
-    code = frameCode(f);
-    units = I.codeUnits(code);
-    pc = load<u32>(f, 4);
-    sp = <usize>load<u32>(f, 8);
-    lb = frameLocalsBase(f, code);
-    consts = O.tupItems(I.codeConsts(code));
-    names = I.codeNames(code);
-  }
+  let executed = false;
 
+  // `continue` anywhere below ends the instruction: the loop head spills pc/sp and returns
   while (true) {
-    if (isBoolean<TRACE>()) traceStep(f, pc, sp);
+    if (executed) {
+      store<u32>(f, pc, 4);
+      store<u32>(f, <u32>sp, 8);
+      return f;
+    }
+    executed = true;
     let u = load<u32>(units + (<usize>pc << 2));
     pc++;
     let arg = u >> 8;
@@ -1699,11 +2056,19 @@ function dispatch<TRACE>(entry: usize): Value {
         }
         store<u32>(f, pc, 4);
         store<u32>(f, <u32>resultSlot, 8);
-        let r = invoke(load<u64>(callableSlot), args, nargs, kwnames, resultSlot);
-        if (scratch != 0) releaseNestedArgs(scratch);
-        if (r == 0) { sp = resultSlot + 8; continue; }
-        if (r < 0) { sp = resultSlot; break; }
-        f = pushedFrame;
+        let callee = load<u64>(callableSlot);
+        let nf: usize = 0;
+        if (kwnames == 0 && scratch == 0 && isPtr(callee) && objType(ptrOf(callee)) == T_function) {
+          nf = pushPlainFrame(ptrOf(callee), NULL, args, nargs);
+        }
+        if (nf == 0) {
+          let r = invoke(callee, args, nargs, kwnames, resultSlot);
+          if (scratch != 0) releaseNestedArgs(scratch);
+          if (r == 0) { sp = resultSlot + 8; continue; }
+          if (r < 0) { sp = resultSlot; break; }
+          nf = pushedFrame;
+        }
+        f = nf;
         curFrame = f;
         code = frameCode(f);
         units = I.codeUnits(code);
@@ -1738,7 +2103,7 @@ function dispatch<TRACE>(entry: usize): Value {
         suspendFrame(f, g);
         store<u32>(g, GEN_SUSPENDED, 20);
         curFrame = back;
-        if ((flags & F_ENTRY) != 0) return v;
+        if ((flags & F_ENTRY) != 0) { stepValue = v; return 0; }
         f = back;
         code = frameCode(f);
         units = I.codeUnits(code);
@@ -1759,7 +2124,7 @@ function dispatch<TRACE>(entry: usize): Value {
           popFrame(f);
           let back = frameBack(f);
           curFrame = back;
-          if ((flags & F_ENTRY) != 0) return v;
+          if ((flags & F_ENTRY) != 0) { stepValue = v; return 0; }
           // resumed by FOR_ITER in this loop: the loop is exhausted (pop the iterator, jump)
           f = back;
           code = frameCode(f);
@@ -1787,7 +2152,7 @@ function dispatch<TRACE>(entry: usize): Value {
         popFrame(f);
         let back = frameBack(f);
         curFrame = back;
-        if ((flags & F_ENTRY) != 0) return v;
+        if ((flags & F_ENTRY) != 0) { stepValue = v; return 0; }
         f = back;
         code = frameCode(f);
         units = I.codeUnits(code);
@@ -1863,9 +2228,9 @@ function dispatch<TRACE>(entry: usize): Value {
         store<u64>(sp - 8, x);
         store<u32>(f, pc, 4);
         store<u32>(f, <u32>sp, 8);
-        if (isPtr(enter) && objType(ptrOf(enter)) == T_function) {
-          let nf = pushFunctionFrame(ptrOf(enter), mgr, 0, 0, 0);
-          if (nf == 0) break;
+        let nf: usize = 0;
+        if (isPtr(enter) && objType(ptrOf(enter)) == T_function) nf = pushPlainFrame(ptrOf(enter), mgr, 0, 0);
+        if (nf != 0) {
           store<u32>(f, arg + 1, 36); // RETURN_VALUE pushes the block, then the result
           f = nf;
           curFrame = f;
@@ -1931,12 +2296,24 @@ function dispatch<TRACE>(entry: usize): Value {
           sp = resultSlot + 8;
           continue;
         }
-        let r = invoke(x, sp + 8, 3, 0, resultSlot);
-        // X is dead once invoke has copied self and the function out (see withExitMethod)
+        let nf: usize = 0;
+        if (isPtr(x) && objType(ptrOf(x)) == T_method) {
+          let xf = boundFunc(ptrOf(x));
+          if (isPtr(xf) && objType(ptrOf(xf)) == T_function) nf = pushPlainFrame(ptrOf(xf), boundSelf(ptrOf(x)), sp + 8, 3);
+        }
+        if (nf == 0) {
+          let r = invoke(x, sp + 8, 3, 0, resultSlot);
+          if (r <= 0) {
+            if (isPtr(x) && objAux(ptrOf(x)) == AUX_WITH_EXIT) spareExit = ptrOf(x);
+            if (r == 0) { sp = resultSlot + 8; continue; }
+            sp = resultSlot;
+            break;
+          }
+          nf = pushedFrame;
+        }
+        // X is dead once its self and function are in the frame (see withExitMethod)
         if (isPtr(x) && objAux(ptrOf(x)) == AUX_WITH_EXIT) spareExit = ptrOf(x);
-        if (r == 0) { sp = resultSlot + 8; continue; }
-        if (r < 0) { sp = resultSlot; break; }
-        f = pushedFrame;
+        f = nf;
         curFrame = f;
         code = frameCode(f);
         units = I.codeUnits(code);
@@ -2069,7 +2446,7 @@ function dispatch<TRACE>(entry: usize): Value {
     store<u32>(f, pc, 4);
     store<u32>(f, <u32>sp, 8);
     let nf = unwind(f);
-    if (nf == 0) return ERR;
+    if (nf == 0) { stepValue = ERR; return 0; }
     f = nf;
     curFrame = f;
     code = frameCode(f);
@@ -2080,7 +2457,7 @@ function dispatch<TRACE>(entry: usize): Value {
     consts = O.tupItems(I.codeConsts(code));
     names = I.codeNames(code);
   }
-  return ERR;
+  return 0;
 }
 
 /** Tracing (`withvm trace`): one record per instruction before it executes, tab-separated:
