@@ -8,7 +8,7 @@ import { Value, NONE, TRUE, FALSE, NULL, ERR, ELLIPSIS_V, mkPtr, mkFloat, ptrOf,
 import { gcAlloc, HDR, rawAlloc, objType } from "./heap";
 import { T_code, T_str, T_frozenset, newTuple, tupSet, tupLen, tupGet, intern, newStr, mkInt, newDictOf,
   dictSet, strEq } from "./objects";
-import { Op, FIRST_OP_WITH_ARG } from "./shared/opcodes";
+import { Op, FIRST_OP_WITH_ARG, OP_COUNT, Cmp } from "./shared/opcodes";
 
 // code object: +16 units +20 unit count +24 consts +28 names +32 varnames +36 freevars
 // +40 cellvars (tuples) +44 name +48 qualname +52 filename (strs) +56 positions (16 B per unit:
@@ -66,6 +66,23 @@ let sawBigConst = false;
 /** Private unit op (not in opcodes.ts, never in images): LOAD_CONST of an int beyond 64 bits,
  * which raises OverflowError when executed, as withvm ints are 64-bit. */
 export const LOAD_BIG_CONST: u32 = 255;
+
+// Fused units (private, never in images): the loader retags the FIRST unit of a fixed sequence
+// with one of these and leaves the following units as they were. vm.ts run() executes the whole
+// sequence in one dispatch when nothing in it can fail, and otherwise executes only that first
+// instruction, like step(), which treats each fused unit as its first instruction. So a jump
+// into the middle of a sequence, a trace, or a traceback sees the ordinary instructions.
+// Numbered right after the opcode table so run()'s switch stays dense.
+/** POP_BLOCK BEGIN_FINALLY WITH_CLEANUP_START: the normal exit of a `with` body. */
+export const FUSED_WITH_EXIT: u32 = OP_COUNT;
+/** WITH_CLEANUP_FINISH END_FINALLY: what follows every __exit__ call. */
+export const FUSED_WITH_FINISH: u32 = OP_COUNT + 1;
+/** FOR_ITER STORE_FAST: a for loop over one local name. */
+export const FUSED_FOR_ITER_STORE: u32 = OP_COUNT + 2;
+/** DUP_TOP LOAD_GLOBAL COMPARE_OP(exception match) POP_JUMP_IF_FALSE: an `except Name:`. */
+export const FUSED_EXCEPT_GLOBAL: u32 = OP_COUNT + 3;
+/** POP_TOP POP_TOP POP_TOP: the exception record dropped by an `except` without `as`. */
+export const FUSED_POP_THREE: u32 = OP_COUNT + 4;
 @inline export function codeImageIndex(c: usize): u32 { return load<u32>(c, 108); }
 let rp: usize = 0;
 let rend: usize = 0;
@@ -142,6 +159,26 @@ function isAbsJump(op: u32): bool {
     op == Op.JUMP_IF_FALSE_OR_POP || op == Op.JUMP_IF_TRUE_OR_POP;
 }
 
+@inline function unitOp(units: usize, i: u32): u32 { return load<u32>(units + (<usize>i << 2)) & 0xFF; }
+
+/** Retags the first unit of each fusable sequence (see FUSED_WITH_EXIT). */
+function fuseUnits(units: usize, n: u32): void {
+  for (let i: u32 = 0; i < n; i++) {
+    let w = load<u32>(units + (<usize>i << 2));
+    let op = w & 0xFF;
+    let fused: u32 = 0;
+    if (op == Op.POP_BLOCK && i + 2 < n && unitOp(units, i + 1) == Op.BEGIN_FINALLY &&
+        unitOp(units, i + 2) == Op.WITH_CLEANUP_START) fused = FUSED_WITH_EXIT;
+    else if (op == Op.WITH_CLEANUP_FINISH && i + 1 < n && unitOp(units, i + 1) == Op.END_FINALLY) fused = FUSED_WITH_FINISH;
+    else if (op == Op.FOR_ITER && i + 1 < n && unitOp(units, i + 1) == Op.STORE_FAST) fused = FUSED_FOR_ITER_STORE;
+    else if (op == Op.DUP_TOP && i + 3 < n && unitOp(units, i + 1) == Op.LOAD_GLOBAL &&
+        load<u32>(units + (<usize>(i + 2) << 2)) == (Op.COMPARE_OP | (<u32>Cmp.EXC_MATCH << 8)) &&
+        unitOp(units, i + 3) == Op.POP_JUMP_IF_FALSE) fused = FUSED_EXCEPT_GLOBAL;
+    else if (op == Op.POP_TOP && i + 2 < n && unitOp(units, i + 1) == Op.POP_TOP && unitOp(units, i + 2) == Op.POP_TOP) fused = FUSED_POP_THREE;
+    if (fused != 0) store<u32>(units + (<usize>i << 2), (w & 0xFFFFFF00) | fused);
+  }
+}
+
 function readCode(depth: i32): usize {
   if (depth > 200) { loadError = 2; return 0; }
   let c = gcAlloc(CODE_SIZE, T_code);
@@ -179,6 +216,7 @@ function readCode(depth: i32): usize {
     store<u32>(units + (<usize>i << 2), op | (arg << 8));
   }
   rp += codeLen;
+  fuseUnits(units, nunits);
   store<u32>(c, <u32>units, 16);
   store<u32>(c, nunits, 20);
   let nconst = rU32();

@@ -901,6 +901,11 @@ function loadGlobal(globals: usize, name: usize): Value {
 // their header; a collection drops the spare (it is never referenced, so sweep frees it).
 const AUX_WITH_EXIT: u32 = 0x57E7;
 let spareExit: usize = 0;
+/** X made by withExitMethod: a bound method of a plain function (aux is a str's hash cache,
+ * so the type is checked too). */
+@inline function isWithExit(x: Value): bool {
+  return isPtr(x) && objAux(ptrOf(x)) == AUX_WITH_EXIT && objType(ptrOf(x)) == T_method;
+}
 export function dropSpareExit(): void { spareExit = 0; }
 function withExitMethod(mgr: Value, exit: Value): Value {
   let b = spareExit;
@@ -1266,7 +1271,7 @@ function run<TRACE>(entry: usize): Value {
         // X made by SETUP_WITH (AUX_WITH_EXIT: a bound plain function) taking (self, t, v, tb)
         let top = load<u64>(sp - 8);
         let x = top == NULL ? load<u64>(sp - 16) : load<u64>(sp - 56);
-        if (!isPtr(x) || objAux(ptrOf(x)) != AUX_WITH_EXIT) break;
+        if (!isWithExit(x)) break;
         let xfn = ptrOf(load<u64>(ptrOf(x), 24));
         let xcode = funcCode(xfn);
         if (I.codePlainArgc(xcode) != 4 || !frameFits(xcode)) break;
@@ -1302,6 +1307,11 @@ function run<TRACE>(entry: usize): Value {
         spareExit = ptrOf(x); // X is dead once its self and function are in the frame
         break;
       }
+      case I.FUSED_WITH_FINISH: {
+        // WITH_CLEANUP_FINISH; END_FINALLY after a normal exit: (…, NULL, None, res) → (…);
+        // after an exception only WITH_CLEANUP_FINISH, below
+        if (load<u64>(sp - 16) == NONE && load<u64>(sp - 24) == NULL) { sp -= 24; pc++; continue; }
+      } // falls through
       case Op.WITH_CLEANUP_FINISH: {
         let res = load<u64>(sp - 8);
         let marker = load<u64>(sp - 16);
@@ -1333,6 +1343,65 @@ function run<TRACE>(entry: usize): Value {
         sp -= 24;
         continue;
       }
+
+      // ---- fused sequences (image.ts FUSED_*): the whole sequence, or only its first instruction ----
+      case I.FUSED_WITH_EXIT: {
+        // POP_BLOCK; BEGIN_FINALLY; WITH_CLEANUP_START: (…, X) → (…, NULL, None), call X(None, None, None)
+        store<u32>(f, load<u32>(f, 16) - 1, 16);
+        let x = load<u64>(sp - 8);
+        if (!isWithExit(x)) continue; // BEGIN_FINALLY and the rest one by one
+        let xfn = ptrOf(load<u64>(ptrOf(x), 24));
+        let xcode = funcCode(xfn);
+        if (I.codePlainArgc(xcode) != 4 || !frameFits(xcode)) continue;
+        store<u64>(sp - 8, NULL);
+        store<u64>(sp, NONE);
+        sp += 8; // the result slot
+        store<u64>(sp + 8, NONE);
+        store<u64>(sp + 16, NONE);
+        store<u64>(sp + 24, NONE);
+        store<u32>(f, pc + 2, 4);
+        store<u32>(f, <u32>sp, 8);
+        nf = writeSimpleFrame(xfn, xcode, load<u64>(ptrOf(x), 16), sp + 8, 3, 4);
+        spareExit = ptrOf(x); // X is dead once its self and function are in the frame
+        break;
+      }
+      case I.FUSED_FOR_ITER_STORE: {
+        // FOR_ITER over a range iterator; STORE_FAST of the item
+        let p = ptrOf(load<u64>(sp - 8));
+        if (objType(p) != T_rangeiter) break;
+        let cur = load<i64>(p, 16), stop = load<i64>(p, 24), incr = load<i64>(p, 32);
+        if (incr > 0 ? cur < stop : cur > stop) {
+          if (!fitsSmall(cur)) break;
+          store<i64>(p, cur + incr, 16);
+          store<u64>(lb + (<usize>(load<u32>(units + (<usize>pc << 2)) >> 8) << 3), mkSmallInt(cur));
+          pc++;
+        } else { sp -= 8; pc = arg; }
+        continue;
+      }
+      case I.FUSED_EXCEPT_GLOBAL: {
+        // DUP_TOP; LOAD_GLOBAL E; COMPARE_OP exception match; POP_JUMP_IF_FALSE: when the
+        // handled exception's class is exactly E (found by the LOAD_GLOBAL's cache), fall into
+        // the handler; anything else runs the four instructions one by one
+        store<u64>(sp, load<u64>(sp - 8)); // DUP_TOP
+        sp += 8;
+        let ic = I.codeGlobalCache(code);
+        if (ic == 0) continue;
+        let c = load<u64>(ic + (<usize>pc << 3));
+        let e = <u32>c;
+        let hi = <u32>(c >> 32);
+        let g = <usize>load<u32>(f, 24);
+        let d = hi == 0 ? g : builtinsDict;
+        if (e == 0 || (hi != 0 && hi != (O.dictKeyStamp(g) | 0x80000000)) || e > dictUsed(d)) continue;
+        let ep = O.dictEntries(d) + <usize>(e - 1) * 24;
+        let nameArg = load<u32>(units + (<usize>pc << 2)) >> 8;
+        let t = load<u64>(sp - 8);
+        if (load<u64>(ep) != tupGet(I.codeNames(code), nameArg) || load<u64>(ep, 8) != t ||
+            !isPtr(t) || objType(ptrOf(t)) != T_type || (typeFlags(ptrOf(t)) & TF_EXC) == 0) continue;
+        sp -= 8; // the match (True) is popped by POP_JUMP_IF_FALSE
+        pc += 3;
+        continue;
+      }
+      case I.FUSED_POP_THREE: sp -= 24; pc += 2; continue;
 
       // ---- calls and returns: plain Python functions switch frames without leaving the loop ----
       case Op.CALL_FUNCTION: {
@@ -1465,7 +1534,7 @@ function step(entry: usize): usize {
     let arg = u >> 8;
     switch (u & 0xFF) {
       case Op.NOP: continue;
-      case Op.POP_TOP: sp -= 8; continue;
+      case I.FUSED_POP_THREE: case Op.POP_TOP: sp -= 8; continue;
       case Op.ROT_TWO: {
         let a = load<u64>(sp - 8);
         store<u64>(sp - 8, load<u64>(sp - 16));
@@ -1487,7 +1556,7 @@ function step(entry: usize): usize {
         store<u64>(sp - 32, a);
         continue;
       }
-      case Op.DUP_TOP: store<u64>(sp, load<u64>(sp - 8)); sp += 8; continue;
+      case I.FUSED_EXCEPT_GLOBAL: case Op.DUP_TOP: store<u64>(sp, load<u64>(sp - 8)); sp += 8; continue;
       case Op.DUP_TOP_TWO:
         store<u64>(sp, load<u64>(sp - 16));
         store<u64>(sp + 8, load<u64>(sp - 8));
@@ -1727,7 +1796,7 @@ function step(entry: usize): usize {
         store<u64>(sp - 8, it);
         continue;
       }
-      case Op.FOR_ITER: {
+      case I.FUSED_FOR_ITER_STORE: case Op.FOR_ITER: {
         let it = load<u64>(sp - 8);
         let p = ptrOf(it);
         if (objType(p) == T_rangeiter) {
@@ -2186,7 +2255,7 @@ function step(entry: usize): usize {
       case Op.SETUP_FINALLY:
         pushBlock(f, arg, sp);
         continue;
-      case Op.POP_BLOCK:
+      case I.FUSED_WITH_EXIT: case Op.POP_BLOCK:
         store<u32>(f, load<u32>(f, 16) - 1, 16);
         continue;
       case Op.BEGIN_FINALLY:
@@ -2324,7 +2393,7 @@ function step(entry: usize): usize {
         names = I.codeNames(code);
         continue;
       }
-      case Op.WITH_CLEANUP_FINISH: {
+      case I.FUSED_WITH_FINISH: case Op.WITH_CLEANUP_FINISH: {
         let res = load<u64>(sp - 8);
         let marker = load<u64>(sp - 16);
         sp -= 16;
