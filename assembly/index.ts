@@ -20,6 +20,7 @@ import * as P from "./ops";
 import * as N from "./names";
 import { registerModule as registerModuleCode } from "./modules";
 import { closeSuspendedAtExit, initGenerators } from "./generators";
+import { beginRun as beginLimitedRun, armSafepoint, executionAborted } from "./limits";
 
 /** Number of opcodes this VM was built with; src/ checks it against the compiler's table. */
 export function opCount(): i32 {
@@ -68,6 +69,11 @@ export function loadLibrary(ptr: usize, len: i32): i32 {
 export function registerModule(namePtr: usize, nameLen: i32, code: usize): void {
   registerModuleCode(namePtr, <usize>nameLen, code);
 }
+
+/** Before each runCode/callGlobal: the run's deadline on the host clock (ms; Infinity = none). */
+export function beginRun(deadlineMs: f64): void { beginLimitedRun(deadlineMs); }
+/** 1 if the last run was stopped by its time limit (its status is then 1 and excReport unused). */
+export function timedOut(): i32 { return executionAborted ? 1 : 0; }
 
 function resetRoots(): void {
   listSetLen(runRoots, 0);
@@ -284,6 +290,7 @@ export function heapLimit(bytes: i32): void { setHeapLimit(<usize>bytes); }
 export function gcThreshold(bytes: i32): void {
   setGCThreshold(<usize>bytes);
   setStress(bytes < (1 << 20));
+  armSafepoint();
 }
 /** Test hook for the host's trap recovery: traps like a VM bug would. */
 export function debugTrap(): void { unreachable(); }

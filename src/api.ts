@@ -30,6 +30,15 @@ export class PythonError extends Error {
   }
 }
 
+/** A run stopped by its time limit (`timeoutMs`). Python code cannot catch or delay it; the VM
+ * stays usable (globals of the last run, imported modules and the heap are kept). CLI exit 124. */
+export class TimeLimitError extends Error {
+  constructor(readonly timeoutMs: number) {
+    super(`time limit of ${timeoutMs} ms exceeded`);
+    this.name = "TimeLimitError";
+  }
+}
+
 /** A VM failure that is not a Python exception (a wasm trap or broken invariant); CLI exit 70. */
 export class VMInternalError extends Error {
   constructor(message: string, readonly trap?: unknown) {
@@ -43,6 +52,9 @@ export interface VMOptions {
   stderr?: (text: string) => void;
   /** Python frames allowed before RecursionError (default 1000, CPython's). */
   recursionLimit?: number;
+  /** Wall-clock limit of every run and call in milliseconds (default: none); past it the run
+   * stops with TimeLimitError. run/runImage may override it per run. */
+  timeoutMs?: number;
 }
 
 /** One executed instruction, reported before it runs (for `withvm trace`). */
@@ -65,6 +77,9 @@ export interface RunOptions {
   trace?: (step: TraceStep) => void;
   /** Source text for traceback lines (run() passes it automatically). */
   source?: string;
+  /** This run's time limit in milliseconds, instead of the VM's (createVM's timeoutMs);
+   * Infinity = none. */
+  timeoutMs?: number;
 }
 
 export type JSValue = number | string | boolean | null | bigint;
@@ -100,6 +115,7 @@ export class VM {
       parked: [],
       trace: (record) => this.onTrace?.(record),
     };
+    checkTimeout(options.timeoutMs);
     this.instantiate();
   }
 
@@ -145,13 +161,14 @@ export class VM {
 
   /** Verifies and runs a code image (compiler/codeimage.ts). Rejects bad images before running. */
   runImage(image: Uint8Array, options: RunOptions = {}): void {
+    checkTimeout(options.timeoutMs);
     const co = decodeImage(image); // throws CodeImageError on truncation/corruption
     verify(co); // bad opcodes, operands, jumps or stack depth: CodeVerifyError, nothing runs
     if (options.source !== undefined) this.lastSource.set(co.filename, options.source);
     const trace = options.trace;
     if (trace) this.onTrace = traceDecoder(co, trace);
     try {
-      this.runDecoded(image);
+      this.runDecoded(image, options.timeoutMs ?? this.options.timeoutMs);
     } finally {
       if (trace) {
         this.onTrace = null;
@@ -160,7 +177,7 @@ export class VM {
     }
   }
 
-  private runDecoded(image: Uint8Array): void {
+  private runDecoded(image: Uint8Array, timeoutMs: number | undefined): void {
     this.guard(() => {
       if (this.onTrace) this.exports.traceInstructions(1);
       const x = this.exports;
@@ -173,8 +190,7 @@ export class VM {
         if (-code === 3) throw new PythonError("OverflowError", "int constant does not fit in 64 bits (withvm ints are 64-bit)", "OverflowError: int constant does not fit in 64 bits (withvm ints are 64-bit)\n");
         throw new CodeImageError(`the VM could not load it (${why})`);
       }
-      const status = x.runCode(code);
-      this.flush();
+      const status = this.timed(timeoutMs, () => x.runCode(code));
       if (status !== 0) this.throwPython();
       this.rethrowParked();
     });
@@ -205,14 +221,28 @@ export class VM {
       const nameBytes = new TextEncoder().encode(name);
       const np = x.allocBytes(nameBytes.length + 1);
       new Uint8Array(x.memory.buffer, np, nameBytes.length).set(nameBytes);
-      const status = x.callGlobal(np, nameBytes.length);
+      const status = this.timed(this.options.timeoutMs, () => x.callGlobal(np, nameBytes.length));
       x.freeBytes(np);
-      this.flush();
       if (status === 2) throw new PythonError("NameError", `name '${name}' is not defined`, `NameError: name '${name}' is not defined\n`);
       if (status !== 0) this.throwPython();
       this.rethrowParked();
       return this.result();
     });
+  }
+
+  /** Runs one VM entry under a time limit (ms; undefined or Infinity = none), flushes the
+   * output, and turns a stop by the limit into TimeLimitError. */
+  private timed(timeoutMs: number | undefined, enter: () => number): number {
+    const x = this.exports;
+    const limited = timeoutMs !== undefined && timeoutMs !== Infinity;
+    x.beginRun(limited ? performance.now() + timeoutMs : Infinity);
+    const status = enter();
+    this.flush();
+    if (x.timedOut()) {
+      this.host.parked.length = 0; // a sink error after the stop is not this run's outcome
+      throw new TimeLimitError(timeoutMs!);
+    }
+    return status;
   }
 
   private result(): JSValue {
@@ -273,7 +303,7 @@ export class VM {
     try {
       return fn();
     } catch (e) {
-      if (e instanceof PythonError || e instanceof CodeImageError || e instanceof VMInternalError) throw e;
+      if (e instanceof PythonError || e instanceof CodeImageError || e instanceof VMInternalError || e instanceof TimeLimitError) throw e;
       if (e === this.rethrown) {
         this.rethrown = undefined;
         throw e;
@@ -375,6 +405,13 @@ function checkCallArgument(a: unknown): void {
     return;
   }
   throw new TypeError(`vm.call: unsupported argument ${String(a)}`);
+}
+
+function checkTimeout(ms: unknown): void {
+  if (ms === undefined) return;
+  if (typeof ms !== "number" || Number.isNaN(ms) || ms < 0) {
+    throw new RangeError(`timeoutMs must be a number of milliseconds >= 0 (or Infinity), not ${String(ms)}`);
+  }
 }
 
 /** Creates a VM: compiles vm.wasm once per process, one instance per VM. */

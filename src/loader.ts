@@ -36,6 +36,8 @@ export interface VMExports {
   traceInstructions(on: number): void;
   registerModule(namePtr: number, nameLen: number, code: number): void;
   loadLibrary(ptr: number, len: number): number;
+  beginRun(deadlineMs: number): void;
+  timedOut(): number;
 }
 
 let cached: WebAssembly.Module | null = null;
