@@ -8,11 +8,14 @@ import { formatTraceback, type ExcRecord } from "./traceback.js";
 import { decodeImage, encodeImage, CodeImageError } from "../compiler/codeimage.js";
 import { verify } from "../compiler/verify.js";
 import { compile } from "../compiler/compile.js";
+import { PySyntaxError } from "../compiler/errors.js";
 import { OP_COUNT, Op } from "../assembly/shared/opcodes.js";
 import { OPS } from "../compiler/opinfo.js";
 import { isCode, type CodeObject } from "../compiler/code.js";
+import { planCallArguments, decodeResult, resultError, type JSValue, type JSArgument } from "./jsvalue.js";
 
-export { CodeImageError };
+export { CodeImageError, PySyntaxError };
+export type { JSValue, JSArgument };
 
 export class PythonError extends Error {
   /** Exception class name, e.g. "ValueError". */
@@ -82,8 +85,6 @@ export interface RunOptions {
   timeoutMs?: number;
 }
 
-export type JSValue = number | string | boolean | null | bigint;
-
 type CompileFn = (source: string, filename: string) => Uint8Array;
 
 /** Source → code image through the compiler (parser + codegen + assembler). */
@@ -152,7 +153,16 @@ export class VM {
     if (sink) sink(text);
   }
 
-  /** Compiles and runs a module. Throws PythonError / SyntaxError / VMInternalError. */
+  /** Compiles source to a code image for runImage, without running it. A compile error throws
+   * the PySyntaxError run() throws. The source is remembered for the image's traceback lines. */
+  compile(source: string, options: { filename?: string } = {}): Uint8Array {
+    const filename = options.filename ?? "<string>";
+    const image = this.compiler(source, filename);
+    this.lastSource.set(filename, source);
+    return image;
+  }
+
+  /** Compiles and runs a module. Throws PythonError / PySyntaxError / VMInternalError / TimeLimitError. */
   run(source: string, options: RunOptions = {}): void {
     const filename = options.filename ?? "<string>";
     const image = this.compiler(source, filename);
@@ -196,28 +206,16 @@ export class VM {
     });
   }
 
-  /** Calls global function `name` of the last run with JS arguments; returns a JS value. */
-  call(name: string, ...args: JSValue[]): JSValue {
+  /** Calls global function `name` of the last run with JS arguments (converted as
+   * planCallArguments says); returns the result as a JS value (decodeResult). */
+  call(name: string, ...args: JSArgument[]): JSValue {
     // Bad arguments are the caller's mistake: refuse them before entering the VM, whose
     // guard would treat any JS exception as an internal failure and rebuild the instance.
-    for (const a of args) checkCallArgument(a);
-    return this.guard(() => {
+    const steps = planCallArguments(args);
+    const outcome = this.guard(() => {
       const x = this.exports;
       x.argsReset();
-      for (const a of args) {
-        if (a === null || a === undefined) x.argNone();
-        else if (typeof a === "boolean") x.argBool(a ? 1 : 0);
-        else if (typeof a === "number") x.argNumber(a, Number.isInteger(a) ? 1 : 0);
-        else if (typeof a === "bigint") x.argInt64(a); // exact: a Number rounds beyond 2**53
-        else {
-          // a string: checkCallArgument let nothing else through
-          const bytes = new TextEncoder().encode(a);
-          const p = x.allocBytes(bytes.length + 1);
-          new Uint8Array(x.memory.buffer, p, bytes.length).set(bytes);
-          x.argStr(p, bytes.length);
-          x.freeBytes(p);
-        }
-      }
+      for (const step of steps) step(x);
       const nameBytes = new TextEncoder().encode(name);
       const np = x.allocBytes(nameBytes.length + 1);
       new Uint8Array(x.memory.buffer, np, nameBytes.length).set(nameBytes);
@@ -228,6 +226,9 @@ export class VM {
       this.rethrowParked();
       return this.result();
     });
+    // a result that does not convert is the caller's to handle, thrown outside the guard
+    if (outcome instanceof Error) throw outcome;
+    return outcome.value;
   }
 
   /** Runs one VM entry under a time limit (ms; undefined or Infinity = none), flushes the
@@ -245,20 +246,11 @@ export class VM {
     return status;
   }
 
-  private result(): JSValue {
+  private result(): { value: JSValue } | Error {
     const x = this.exports;
-    switch (x.resultKind()) {
-      case 0: return null;
-      case 1: return x.resultNumber() !== 0;
-      case 2: {
-        const v = x.resultNumber();
-        if (Number.isSafeInteger(v)) return v;
-        x.resultIntText();
-        return BigInt(this.outText());
-      }
-      case 3: return x.resultNumber();
-      default: return this.outText();
-    }
+    const n = x.resultEncode();
+    if (n < 0) return resultError(-n, this.outText());
+    return { value: decodeResult(new Uint8Array(x.memory.buffer, x.outPtr(), n)) };
   }
 
   private outText(): string {
@@ -396,15 +388,6 @@ function parseReport(text: string): { sections: ExcRecord[] } {
     }
   }
   return { sections };
-}
-
-function checkCallArgument(a: unknown): void {
-  if (a === null || a === undefined || typeof a === "boolean" || typeof a === "number" || typeof a === "string") return;
-  if (typeof a === "bigint") {
-    if (a < -(1n << 63n) || a >= 1n << 63n) throw new RangeError(`vm.call: int argument ${a} is outside the signed 64-bit range`);
-    return;
-  }
-  throw new TypeError(`vm.call: unsupported argument ${String(a)}`);
 }
 
 function checkTimeout(ms: unknown): void {

@@ -19,9 +19,6 @@ export interface VMExports {
   argNone(): void;
   argStr(ptr: number, len: number): void;
   callGlobal(ptr: number, len: number): number;
-  resultKind(): number;
-  resultNumber(): number;
-  resultIntText(): number;
   outPtr(): number;
   outLen(): number;
   excReport(): number;
@@ -37,6 +34,9 @@ export interface VMExports {
   registerModule(namePtr: number, nameLen: number, code: number): void;
   loadLibrary(ptr: number, len: number): number;
   beginRun(deadlineMs: number): void;
+  argContainer(kind: number, n: number): number;
+  argRef(i: number): void;
+  resultEncode(): number;
   timedOut(): number;
 }
 
