@@ -121,22 +121,24 @@ export function argsReset(): void {
   if (callArgs != 0) listSetLen(callArgs, 0);
   if (callArgTable != 0) listSetLen(callArgTable, 0);
 }
+// Before the first run there is nothing to call (callGlobal reports NameError): the argument
+// builders then do nothing, rather than write through a null list.
 export function argNumber(x: f64, isInt: i32): void {
-  listAppend(callArgs, isInt != 0 ? mkInt(<i64>x) : mkFloat(x));
+  if (callArgs != 0) listAppend(callArgs, isInt != 0 ? mkInt(<i64>x) : mkFloat(x));
 }
 /** An exact int argument (JS BigInt within the signed 64-bit range). */
-export function argInt64(x: i64): void { listAppend(callArgs, mkInt(x)); }
-export function argBool(b: i32): void { listAppend(callArgs, mkBool(b != 0)); }
-export function argNone(): void { listAppend(callArgs, NONE); }
-export function argStr(ptr: usize, len: i32): void { listAppend(callArgs, mkPtr(newStr(ptr, <usize>len))); }
+export function argInt64(x: i64): void { if (callArgs != 0) listAppend(callArgs, mkInt(x)); }
+export function argBool(b: i32): void { if (callArgs != 0) listAppend(callArgs, mkBool(b != 0)); }
+export function argNone(): void { if (callArgs != 0) listAppend(callArgs, NONE); }
+export function argStr(ptr: usize, len: i32): void { if (callArgs != 0) listAppend(callArgs, mkPtr(newStr(ptr, <usize>len))); }
 /** Replaces the last n arguments pushed by a list of them (kind 0), a dict of n key-value pairs
- * (kind 1) or a set (kind 2). 1 ok, 0 MemoryError (or no run yet: nothing to call). */
+ * (kind 1) or a set (kind 2). 1 ok, 0 MemoryError. */
 export function argContainer(kind: i32, n: i32): i32 {
-  if (callArgs == 0) return 0;
+  if (callArgs == 0) return 1;
   return buildContainer(callArgs, callArgTable, kind, <u32>n) ? 1 : 0;
 }
 /** Pushes again the i-th container argContainer built for this call (a shared JS object). */
-export function argRef(i: i32): void { listAppend(callArgs, listGet(callArgTable, <u32>i)); }
+export function argRef(i: i32): void { if (callArgs != 0) listAppend(callArgs, listGet(callArgTable, <u32>i)); }
 
 /** Calls global `name` of the last run. 0 ok, 1 exception, 2 no such global. */
 export function callGlobal(ptr: usize, len: i32): i32 {

@@ -12,7 +12,7 @@ import { PySyntaxError } from "../compiler/errors.js";
 import { OP_COUNT, Op } from "../assembly/shared/opcodes.js";
 import { OPS } from "../compiler/opinfo.js";
 import { isCode, type CodeObject } from "../compiler/code.js";
-import { planCallArguments, decodeResult, resultError, type JSValue, type JSArgument } from "./jsvalue.js";
+import { planCallArguments, decodeResult, resultError, VMMemoryError, type JSValue, type JSArgument } from "./jsvalue.js";
 
 export { CodeImageError, PySyntaxError };
 export type { JSValue, JSArgument };
@@ -215,7 +215,12 @@ export class VM {
     const outcome = this.guard(() => {
       const x = this.exports;
       x.argsReset();
-      for (const step of steps) step(x);
+      try {
+        for (const step of steps) step(x);
+      } catch (e) {
+        if (!(e instanceof VMMemoryError)) throw e;
+        throw new PythonError("MemoryError", "", `MemoryError: ${e.message}\n`);
+      }
       const nameBytes = new TextEncoder().encode(name);
       const np = x.allocBytes(nameBytes.length + 1);
       new Uint8Array(x.memory.buffer, np, nameBytes.length).set(nameBytes);

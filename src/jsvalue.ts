@@ -16,6 +16,9 @@ export type JSArgument =
   | ReadonlySet<JSArgument>
   | { readonly [key: string]: JSArgument };
 
+/** The VM heap could not hold an argument (api.ts reports it as a Python MemoryError). */
+export class VMMemoryError extends Error {}
+
 /** One planned builder call into the VM (assembly/index.ts's arg* exports). */
 export type ArgumentStep = (x: VMExports) => void;
 
@@ -117,7 +120,7 @@ export function planCallArguments(args: readonly unknown[]): ArgumentStep[] {
     }
     open.delete(o);
     steps.push((x) => {
-      if (x.argContainer(kind, n) === 0) throw new RangeError(`vm.call: the VM ran out of memory building ${path}`);
+      if (x.argContainer(kind, n) === 0) throw new VMMemoryError(`vm.call: the VM ran out of memory building ${path}`);
     });
     built.set(o, built.size);
   };
