@@ -18,6 +18,7 @@ import { curExc, setCurExc, clearCurExc, raiseText, E_StopIteration, E_Generator
 import { resumeNested, throwIntoGenerator, genBlock, genState, genReturnValue, callNested1, callNested, callNestedKw,
   GEN_CREATED, GEN_SUSPENDED, GEN_RUNNING, GEN_FINISHED } from "./vm";
 import * as P from "./ops";
+import { executionAborted } from "./limits";
 
 /** What the last finished delegation returned (the value of the `yield from` expression). */
 export let yfValue: Value = NONE;
@@ -225,6 +226,7 @@ function finalizeOne(g: usize): void {
   setObjAux(g, objAux(g) | AUX_FINALIZED);
   if (genState(g) != GEN_SUSPENDED) return;
   if (genClose(g) != ERR) return;
+  if (executionAborted) return; // the time limit stopped the close: nothing of the program to report
   // "Exception ignored in: <generator ...>" then the exception, as CPython's unraisable hook
   let m = sbMark();
   sbText("Exception ignored in: ");

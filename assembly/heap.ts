@@ -15,6 +15,9 @@ let arenaPtr: usize = 0;
 let arenaEnd: usize = 0;
 export let allObjects: usize = 0;
 export let bytesSinceGC: usize = 0;
+/** What allocation (bytes) and back-edge polls (1 each) may still spend before the next back-edge
+ * runs its safepoint: a due collection, a look at the clock (limits.ts re-arms it). One test. */
+export let safepointCountdown: i64 = 4 << 20;
 export let liveBytes: usize = 0;
 /** Collection is requested by allocation and performed at the next safepoint (gc.ts). */
 export let gcThreshold: usize = 4 << 20;
@@ -74,6 +77,7 @@ export function gcAlloc(size: usize, type: usize, zero: bool = true): usize {
   store<u32>(p, 0, 12);
   allObjects = p;
   bytesSinceGC += size;
+  safepointCountdown -= <i64>size;
   liveBytes += size;
   return p;
 }
@@ -98,6 +102,7 @@ export function rawAlloc(size: usize): usize {
   if (liveBytes + size > heapLimit) return 0;
   liveBytes += size;
   bytesSinceGC += size;
+  safepointCountdown -= <i64>size;
   return rawBlock(size);
 }
 function rawBlock(size: usize): usize {
@@ -132,6 +137,7 @@ export function rawRealloc(p: usize, oldSize: usize, newSize: usize): usize {
   if (liveBytes - oldSize + newSize > heapLimit) return 0;
   liveBytes = liveBytes - oldSize + newSize;
   bytesSinceGC += newSize;
+  safepointCountdown -= <i64>newSize;
   let oc = (oldSize + 15) >> 4, nc = (newSize + 15) >> 4;
   if (p != 0 && oc == nc && oc != 0) return p;
   if (p != 0 && oc >= NCLASS && nc >= NCLASS) return heap.realloc(p, newSize);

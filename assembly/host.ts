@@ -37,3 +37,8 @@ export declare function hostRoundFloat(x: f64, ndigits: i32): f64;
  * the UTF-8 text at ptr/len; used for strings that are not pure ASCII. */
 @external("host", "strCase")
 export declare function hostStrCase(op: i32, ptr: usize, len: usize, out: usize, cap: i32): i32;
+
+/** The host's monotonic clock in milliseconds (performance.now()); read by limits.ts only once
+ * per many polls. */
+@external("host", "now")
+export declare function hostNow(): f64;

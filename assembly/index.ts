@@ -20,6 +20,8 @@ import * as P from "./ops";
 import * as N from "./names";
 import { registerModule as registerModuleCode } from "./modules";
 import { closeSuspendedAtExit, initGenerators } from "./generators";
+import { beginRun as beginLimitedRun, armSafepoint, executionAborted } from "./limits";
+import { encodeResult, encodeError, encodeErrorTypeName, buildContainer } from "./jsvalue";
 
 /** Number of opcodes this VM was built with; src/ checks it against the compiler's table. */
 export function opCount(): i32 {
@@ -29,6 +31,8 @@ export function opCount(): i32 {
 let ready = false;
 let mainGlobals: usize = 0;
 let callArgs: usize = 0;
+/** The containers built for the current vm.call's arguments, in build order (argRef's index). */
+let callArgTable: usize = 0;
 let result: Value = NONE;
 let exception: Value = NULL;
 let outStart: u32 = 0;
@@ -69,6 +73,11 @@ export function registerModule(namePtr: usize, nameLen: i32, code: usize): void 
   registerModuleCode(namePtr, <usize>nameLen, code);
 }
 
+/** Before each runCode/callGlobal: the run's deadline on the host clock (ms; Infinity = none). */
+export function beginRun(deadlineMs: f64): void { beginLimitedRun(deadlineMs); }
+/** 1 if the last run was stopped by its time limit (its status is then 1 and excReport unused). */
+export function timedOut(): i32 { return executionAborted ? 1 : 0; }
+
 function resetRoots(): void {
   listSetLen(runRoots, 0);
 }
@@ -84,6 +93,8 @@ export function runCode(code: usize): i32 {
   listAppend(runRoots, mkPtr(mainGlobals));
   callArgs = newList(4);
   listAppend(runRoots, mkPtr(callArgs));
+  callArgTable = newList(4);
+  listAppend(runRoots, mkPtr(callArgTable));
   let r = runModule(code, mainGlobals);
   // the program has ended: generators left suspended inside try/with get their close() now
   let saved = curExc;
@@ -106,15 +117,28 @@ function finish(r: Value): i32 {
 }
 
 // ---- vm.call: arguments in, result out ----
-export function argsReset(): void { if (callArgs != 0) listSetLen(callArgs, 0); }
+export function argsReset(): void {
+  if (callArgs != 0) listSetLen(callArgs, 0);
+  if (callArgTable != 0) listSetLen(callArgTable, 0);
+}
+// Before the first run there is nothing to call (callGlobal reports NameError): the argument
+// builders then do nothing, rather than write through a null list.
 export function argNumber(x: f64, isInt: i32): void {
-  listAppend(callArgs, isInt != 0 ? mkInt(<i64>x) : mkFloat(x));
+  if (callArgs != 0) listAppend(callArgs, isInt != 0 ? mkInt(<i64>x) : mkFloat(x));
 }
 /** An exact int argument (JS BigInt within the signed 64-bit range). */
-export function argInt64(x: i64): void { listAppend(callArgs, mkInt(x)); }
-export function argBool(b: i32): void { listAppend(callArgs, mkBool(b != 0)); }
-export function argNone(): void { listAppend(callArgs, NONE); }
-export function argStr(ptr: usize, len: i32): void { listAppend(callArgs, mkPtr(newStr(ptr, <usize>len))); }
+export function argInt64(x: i64): void { if (callArgs != 0) listAppend(callArgs, mkInt(x)); }
+export function argBool(b: i32): void { if (callArgs != 0) listAppend(callArgs, mkBool(b != 0)); }
+export function argNone(): void { if (callArgs != 0) listAppend(callArgs, NONE); }
+export function argStr(ptr: usize, len: i32): void { if (callArgs != 0) listAppend(callArgs, mkPtr(newStr(ptr, <usize>len))); }
+/** Replaces the last n arguments pushed by a list of them (kind 0), a dict of n key-value pairs
+ * (kind 1) or a set (kind 2). 1 ok, 0 MemoryError. */
+export function argContainer(kind: i32, n: i32): i32 {
+  if (callArgs == 0) return 1;
+  return buildContainer(callArgs, callArgTable, kind, <u32>n) ? 1 : 0;
+}
+/** Pushes again the i-th container argContainer built for this call (a shared JS object). */
+export function argRef(i: i32): void { if (callArgs != 0) listAppend(callArgs, listGet(callArgTable, <u32>i)); }
 
 /** Calls global `name` of the last run. 0 ok, 1 exception, 2 no such global. */
 export function callGlobal(ptr: usize, len: i32): i32 {
@@ -130,43 +154,22 @@ export function callGlobal(ptr: usize, len: i32): i32 {
   return finish(r);
 }
 
-/** 0 None, 1 bool, 2 int, 3 float, 4 str, 5 anything else (outPtr/outLen hold its repr). */
-export function resultKind(): i32 {
-  let v = result;
-  if (v == NONE) return 0;
-  if (v == TRUE || v == FALSE) return 1;
-  if (O.isIntV(v)) return 2;
-  if (isFloat(v)) return 3;
-  if (isPtr(v) && objType(ptrOf(v)) == T_str) { outputStr(ptrOf(v)); return 4; }
-  let s = P.reprOf(v);
-  if (s == 0) { clearCurExc(); return 0; }
-  outputStr(s);
-  return 5;
-}
-export function resultNumber(): f64 {
-  let v = result;
-  if (v == TRUE) return 1;
-  if (v == FALSE) return 0;
-  if (isFloat(v)) return floatVal(v);
-  return <f64>O.intOf(v);
-}
-/** Exact decimal text of an int result (ints beyond 2^53 stay exact this way). */
-export function resultIntText(): i32 {
+/** The last call's result as jsvalue.ts's byte stream at outPtr: its length, or -(JSValueError)
+ * with outPtr/outLen holding the name of the type that could not be converted. */
+export function resultEncode(): i32 {
   let m = sbMark();
-  sbInt(O.intOf(result));
+  let ok = encodeResult(result);
+  if (!ok) {
+    sbReset(m);
+    sbStr(encodeErrorTypeName());
+  }
+  clearCurExc(); // a MemoryError while encoding is reported as encodeError
   outStart = m;
   outEnd = sbMark();
   sbReset(m);
-  return <i32>(outEnd - outStart);
+  return ok ? <i32>(outEnd - outStart) : -<i32>encodeError;
 }
 
-function outputStr(s: usize): void {
-  let m = sbMark();
-  sbStr(s);
-  outStart = m;
-  outEnd = sbMark();
-  sbReset(m);
-}
 export function outPtr(): usize { return sbBase() + outStart; }
 export function outLen(): i32 { return <i32>(outEnd - outStart); }
 
@@ -284,6 +287,7 @@ export function heapLimit(bytes: i32): void { setHeapLimit(<usize>bytes); }
 export function gcThreshold(bytes: i32): void {
   setGCThreshold(<usize>bytes);
   setStress(bytes < (1 << 20));
+  armSafepoint();
 }
 /** Test hook for the host's trap recovery: traps like a VM bug would. */
 export function debugTrap(): void { unreachable(); }

@@ -29,6 +29,7 @@ import { hostFloatRepr } from "./host";
 import { refreshAllSlots, formatValue, encodeCp } from "./builtins";
 import { asciiEscape } from "./morebuiltins";
 import { lazyNext } from "./lazyiter";
+import { pollEntry } from "./limits";
 
 // ---- hashing and equality --------------------------------------------------------------------
 
@@ -1388,6 +1389,8 @@ export function getIter(v: Value): Value {
 
 /** The next item, NULL when exhausted (StopIteration consumed), ERR when raised. */
 export function iterNext(it: Value): Value {
+  // a poll for the time limit: sum(range(10**18)) is a native loop with no back-edge
+  if (!pollEntry()) return ERR;
   let p = ptrOf(it), t = objType(p);
   if (t == T_rangeiter) {
     let cur = load<i64>(p, 16), stop = load<i64>(p, 24), step = load<i64>(p, 32);

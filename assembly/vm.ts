@@ -12,7 +12,7 @@
 
 import { Value, NONE, NULL, TRUE, FALSE, ERR, NOTIMPL, isPtr, isSmallInt, isFloat, ptrOf, mkPtr,
   mkSmallInt, smallIntVal, fitsSmall, floatVal, mkFloat, mkBool, isBool } from "./value";
-import { objType, bytesSinceGC, gcThreshold, rawAlloc, objAux, setObjAux, allObjects } from "./heap";
+import { objType, bytesSinceGC, gcThreshold, rawAlloc, objAux, setObjAux, allObjects, safepointCountdown } from "./heap";
 import * as O from "./objects";
 import { K, typeOf, typeKind, typeName, typeEnter, typeExit, typeInit, lookupType, T_function,
   T_method, T_builtin, T_type, T_str, T_tuple, T_list, T_dict, T_int, T_rangeiter, T_seqiter,
@@ -38,6 +38,7 @@ import { callBuiltin, constructBuiltin, builtinsDict, sysModule, OBJECT_INIT_ID,
   formatValue } from "./builtins";
 import { collect, collectNested } from "./gc";
 import { newViaDunder } from "./morebuiltins";
+import { pollEntry, entryCountdown, safepointClockOk, armSafepoint, executionAborted, abortException } from "./limits";
 
 export const F_ENTRY: u32 = 1;  // returning (or unwinding) out of this frame leaves execute()
 export const F_INIT: u32 = 2;   // an __init__ frame: must return None; the caller gets `extra`
@@ -108,6 +109,7 @@ export function vmReset(): void {
 
 /** Allocates and initialises a frame for `code`; 0 with RecursionError/MemoryError raised. */
 function newFrame(code: usize, globals: usize, localsDict: usize, fn: usize): usize {
+  if (!pollEntry()) return 0;
   let size = <usize>I.codeFrameBytes(code);
   let f = frameTop;
   if (depth >= recursionLimit || f + size > frameEnd) {
@@ -292,13 +294,19 @@ function setupCells(f: usize, fn: usize, code: usize): bool {
 }
 
 /** Pushes a frame running Python function fn; 0 on error (raised). */
-/** Writes the frame of a call that needs no binding work (code +116/+124 matched `total`):
- * header, self and the positional arguments, NULL for the other locals. 0 when the frame stack
- * or the recursion limit is exhausted (the caller takes the general path, which raises). */
+/** Whether a frame for `code` fits under the recursion limit and in the frame stack, and the
+ * time limit's entry budget (limits.ts) is not spent: then writeSimpleFrame cannot fail. Else
+ * the caller takes the general path (newFrame), which raises or polls. Checked before an
+ * instruction rearranges its stack for a call. */
+@inline function frameFits(code: usize): bool {
+  return depth < recursionLimit && frameTop + <usize>I.codeFrameBytes(code) <= frameEnd && --entryCountdown >= 0;
+}
+
+/** Writes the frame of a call that needs no binding work (code +116/+124 matched `total`, and
+ * frameFits said yes): header, self and the positional arguments, NULL for the other locals. */
 @inline function writeSimpleFrame(fn: usize, code: usize, self: Value, args: usize, nargs: u32, total: u32): usize {
   let size = <usize>I.codeFrameBytes(code);
   let f = frameTop;
-  if (depth >= recursionLimit || f + size > frameEnd) return 0;
   frameTop = f + size;
   depth++;
   store<u32>(f, <u32>code);
@@ -328,7 +336,7 @@ function setupCells(f: usize, fn: usize, code: usize): bool {
 @inline function pushPlainFrame(fn: usize, self: Value, args: usize, nargs: u32): usize {
   let code = funcCode(fn);
   let total = nargs + (self != NULL ? 1 : 0);
-  if (I.codePlainArgc(code) != total) return 0;
+  if (I.codePlainArgc(code) != total || !frameFits(code)) return 0;
   return writeSimpleFrame(fn, code, self, args, nargs, total);
 }
 
@@ -338,8 +346,9 @@ export function pushFunctionFrame(fn: usize, self: Value, args: usize, nargs: u3
   // written in one pass from precomputed code fields (exitpaths bench: __enter__/__exit__)
   let total = nargs + (self != NULL ? 1 : 0);
   if (kwnames == 0 && I.codeSimpleArgc(code) == total) {
-    let f = writeSimpleFrame(fn, code, self, args, nargs, total);
-    if (f != 0) return f;
+    // the time limit's entry poll rides on frameFits: once its budget is spent, newFrame takes
+    // the poll's slow path (call-only recursion has no back-edge to poll at)
+    if (frameFits(code)) return writeSimpleFrame(fn, code, self, args, nargs, total);
   }
   let f = newFrame(code, funcGlobals(fn), 0, fn);
   if (f == 0) return 0;
@@ -411,6 +420,7 @@ function resumeFrame(g: usize, send: Value): usize {
   if (st == GEN_RUNNING) { raiseText(E_ValueError, "generator already executing"); return 0; }
   if (st == GEN_FINISHED) return 0;
   if (st == GEN_CREATED && send != NONE && send != NULL) { raiseText(E_TypeError, "can't send non-None value to a just-started generator"); return 0; }
+  if (!pollEntry()) return 0;
   let code = <usize>load<u32>(g, 24);
   let size = <usize>I.codeFrameBytes(code);
   let f = frameTop;
@@ -723,6 +733,7 @@ function addTraceback(f: usize, exc: Value): void {
  * frames until a handler is found: returns that frame (pc/sp set, 6-value record pushed), or 0
  * when the exception leaves the entry frame (the caller of execute gets ERR). */
 function unwind(f: usize): usize {
+  if (executionAborted) return abandonRun(f); // past the time limit: no handler may run
   let exc = curExc;
   if (!reraising) addTraceback(f, exc);
   reraising = false;
@@ -785,6 +796,29 @@ function unwind(f: usize): usize {
     if ((flags & F_ENTRY) != 0) { curExc = exc; return 0; }
     f = back;
     addTraceback(f, exc);
+  }
+  return 0;
+}
+
+/** Unwinding once the time limit has aborted the run (limits.ts): pops every frame up to the
+ * entry frame without running a handler, restoring exc_info as each EXCEPT_HANDLER record would
+ * and finishing the generators that were running. Returns 0 with the abort in curExc. */
+function abandonRun(f: usize): usize {
+  reraising = false;
+  while (true) {
+    for (let nb = load<u32>(f, 16); nb > 0; nb--) {
+      let b = f + I.FRAME_HDR + (<usize>(nb - 1) << 4);
+      // an EXCEPT_HANDLER's record keeps the previous exc_info value one slot above its level
+      if (load<u32>(b) == B_EXCEPT) handledExc = load<u64>(<usize>load<u32>(b, 8) + 8);
+    }
+    store<u32>(f, 0, 16);
+    let flags = load<u32>(f, 20);
+    if ((flags & F_GEN) != 0) store<u32>(ptrOf(load<u64>(f, 40)), GEN_FINISHED, 20);
+    popFrame(f);
+    let back = frameBack(f);
+    curFrame = back;
+    if ((flags & F_ENTRY) != 0) { setCurExc(abortException()); return 0; }
+    f = back;
   }
   return 0;
 }
@@ -1096,6 +1130,24 @@ export function execute(entry: usize): Value {
 /** Head of the all-objects list when the innermost nested run began. */
 let nestedYoungMark: usize = 0;
 
+/** A back-edge's slow path, taken once heap.ts's safepoint budget is spent (by allocation or by
+ * back-edges): looks at the clock if a time limit is set, then collects if allocation asked for
+ * it. pc (the jump target) and sp are spilled first: every live value is then in a frame below
+ * its sp, or, in a nested run, older than the run and kept by collectNested. false = the time
+ * limit stopped the run; the caller breaks to the error path. */
+function backEdgeSafepoint(f: usize, target: u32, sp: usize): bool {
+  store<u32>(f, target, 4);
+  store<u32>(f, <u32>sp, 8);
+  if (!safepointClockOk()) return false;
+  if (bytesSinceGC > gcThreshold) {
+    if (nativeDepth == 0) collect(f);
+    else collectNested(f, nestedYoungMark);
+    if (executionAborted) return false; // a generator finalizer the collection ran hit the limit
+  }
+  armSafepoint();
+  return true;
+}
+
 /** The dispatch loop, compiled twice. run<i32> executes the common opcodes' fast paths inline
  * and sends everything else, slow paths included, to step(), one instruction at a time; no
  * other call is made from the loop, so V8 keeps the loop's registers in machine registers
@@ -1171,21 +1223,27 @@ function run<TRACE>(entry: usize): Value {
       }
       case Op.JUMP_FORWARD: pc = arg; continue;
       case Op.JUMP_ABSOLUTE: {
-        if (arg < pc && bytesSinceGC > gcThreshold) break; // the safepoint is step()'s
+        if (arg < pc && --safepointCountdown < 0) break; // the safepoint is step()'s
         pc = arg;
         continue;
       }
       case Op.POP_JUMP_IF_FALSE: {
+        // a backward jump (jump threading makes some) spends the safepoint budget like
+        // JUMP_ABSOLUTE; once it is spent, step() runs the safepoint
         let v = load<u64>(sp - 8);
-        if (v == FALSE) pc = arg;
-        else if (v != TRUE) break;
+        if (v == FALSE) {
+          if (arg < pc && --safepointCountdown < 0) break;
+          pc = arg;
+        } else if (v != TRUE) break;
         sp -= 8;
         continue;
       }
       case Op.POP_JUMP_IF_TRUE: {
         let v = load<u64>(sp - 8);
-        if (v == TRUE) pc = arg;
-        else if (v != FALSE) break;
+        if (v == TRUE) {
+          if (arg < pc && --safepointCountdown < 0) break;
+          pc = arg;
+        } else if (v != FALSE) break;
         sp -= 8;
         continue;
       }
@@ -1495,11 +1553,6 @@ function run<TRACE>(entry: usize): Value {
   return ERR;
 }
 
-/** Whether a frame for `code` fits under the recursion limit and in the frame stack, so that
- * writeSimpleFrame cannot fail: checked before an instruction rearranges its stack for a call. */
-@inline function frameFits(code: usize): bool {
-  return depth < recursionLimit && frameTop + <usize>I.codeFrameBytes(code) <= frameEnd;
-}
 
 /** Return value or ERR of the last step() that left its entry frame. */
 let stepValue: Value = NONE;
@@ -1762,13 +1815,11 @@ function step(entry: usize): usize {
       // ---- jumps ----
       case Op.JUMP_FORWARD: pc = arg; continue;
       case Op.JUMP_ABSOLUTE: {
-        if (arg < pc && bytesSinceGC > gcThreshold) {
-          // safepoint on a back-edge: every live value is in a frame below sp (or, in a nested
-          // run, older than the run and kept by collectNested)
-          store<u32>(f, arg, 4);
-          store<u32>(f, <u32>sp, 8);
-          if (nativeDepth == 0) collect(f);
-          else collectNested(f, nestedYoungMark);
+        // a back-edge spends the safepoint budget; once it is spent: collect, look at the clock
+        if (arg < pc) {
+          if (--safepointCountdown < 0) {
+            if (!backEdgeSafepoint(f, arg, sp)) break;
+          }
         }
         pc = arg;
         continue;
@@ -1780,14 +1831,20 @@ function step(entry: usize): usize {
         if (v == TRUE) t = 1;
         else if (v == FALSE) t = 0;
         else { t = P.truthy(v); if (t < 0) break; }
-        if ((t == 1) == ((u & 0xFF) == Op.POP_JUMP_IF_TRUE)) pc = arg;
+        if ((t == 1) == ((u & 0xFF) == Op.POP_JUMP_IF_TRUE)) {
+          // backwards after the peephole pass threads a jump to a loop's JUMP_ABSOLUTE
+          if (arg < pc && --safepointCountdown < 0 && !backEdgeSafepoint(f, arg, sp)) break;
+          pc = arg;
+        }
         continue;
       }
       case Op.JUMP_IF_FALSE_OR_POP: case Op.JUMP_IF_TRUE_OR_POP: {
         let t = P.truthy(load<u64>(sp - 8));
         if (t < 0) break;
-        if ((t == 1) == ((u & 0xFF) == Op.JUMP_IF_TRUE_OR_POP)) pc = arg;
-        else sp -= 8;
+        if ((t == 1) == ((u & 0xFF) == Op.JUMP_IF_TRUE_OR_POP)) {
+          if (arg < pc && --safepointCountdown < 0 && !backEdgeSafepoint(f, arg, sp)) break;
+          pc = arg;
+        } else sp -= 8;
         continue;
       }
       case Op.GET_ITER: case Op.GET_YIELD_FROM_ITER: {

@@ -8,11 +8,14 @@ import { formatTraceback, type ExcRecord } from "./traceback.js";
 import { decodeImage, encodeImage, CodeImageError } from "../compiler/codeimage.js";
 import { verify } from "../compiler/verify.js";
 import { compile } from "../compiler/compile.js";
+import { PySyntaxError } from "../compiler/errors.js";
 import { OP_COUNT, Op } from "../assembly/shared/opcodes.js";
 import { OPS } from "../compiler/opinfo.js";
 import { isCode, type CodeObject } from "../compiler/code.js";
+import { planCallArguments, decodeResult, resultError, VMMemoryError, type JSValue, type JSArgument } from "./jsvalue.js";
 
-export { CodeImageError };
+export { CodeImageError, PySyntaxError };
+export type { JSValue, JSArgument };
 
 export class PythonError extends Error {
   /** Exception class name, e.g. "ValueError". */
@@ -30,6 +33,15 @@ export class PythonError extends Error {
   }
 }
 
+/** A run stopped by its time limit (`timeoutMs`). Python code cannot catch or delay it; the VM
+ * stays usable (globals of the last run, imported modules and the heap are kept). CLI exit 124. */
+export class TimeLimitError extends Error {
+  constructor(readonly timeoutMs: number) {
+    super(`time limit of ${timeoutMs} ms exceeded`);
+    this.name = "TimeLimitError";
+  }
+}
+
 /** A VM failure that is not a Python exception (a wasm trap or broken invariant); CLI exit 70. */
 export class VMInternalError extends Error {
   constructor(message: string, readonly trap?: unknown) {
@@ -43,6 +55,9 @@ export interface VMOptions {
   stderr?: (text: string) => void;
   /** Python frames allowed before RecursionError (default 1000, CPython's). */
   recursionLimit?: number;
+  /** Wall-clock limit of every run and call in milliseconds (default: none); past it the run
+   * stops with TimeLimitError. run/runImage may override it per run. */
+  timeoutMs?: number;
 }
 
 /** One executed instruction, reported before it runs (for `withvm trace`). */
@@ -65,9 +80,10 @@ export interface RunOptions {
   trace?: (step: TraceStep) => void;
   /** Source text for traceback lines (run() passes it automatically). */
   source?: string;
+  /** This run's time limit in milliseconds, instead of the VM's (createVM's timeoutMs);
+   * Infinity = none. */
+  timeoutMs?: number;
 }
-
-export type JSValue = number | string | boolean | null | bigint;
 
 type CompileFn = (source: string, filename: string) => Uint8Array;
 
@@ -100,6 +116,7 @@ export class VM {
       parked: [],
       trace: (record) => this.onTrace?.(record),
     };
+    checkTimeout(options.timeoutMs);
     this.instantiate();
   }
 
@@ -136,7 +153,16 @@ export class VM {
     if (sink) sink(text);
   }
 
-  /** Compiles and runs a module. Throws PythonError / SyntaxError / VMInternalError. */
+  /** Compiles source to a code image for runImage, without running it. A compile error throws
+   * the PySyntaxError run() throws. The source is remembered for the image's traceback lines. */
+  compile(source: string, options: { filename?: string } = {}): Uint8Array {
+    const filename = options.filename ?? "<string>";
+    const image = this.compiler(source, filename);
+    this.lastSource.set(filename, source);
+    return image;
+  }
+
+  /** Compiles and runs a module. Throws PythonError / PySyntaxError / VMInternalError / TimeLimitError. */
   run(source: string, options: RunOptions = {}): void {
     const filename = options.filename ?? "<string>";
     const image = this.compiler(source, filename);
@@ -145,13 +171,14 @@ export class VM {
 
   /** Verifies and runs a code image (compiler/codeimage.ts). Rejects bad images before running. */
   runImage(image: Uint8Array, options: RunOptions = {}): void {
+    checkTimeout(options.timeoutMs);
     const co = decodeImage(image); // throws CodeImageError on truncation/corruption
     verify(co); // bad opcodes, operands, jumps or stack depth: CodeVerifyError, nothing runs
     if (options.source !== undefined) this.lastSource.set(co.filename, options.source);
     const trace = options.trace;
     if (trace) this.onTrace = traceDecoder(co, trace);
     try {
-      this.runDecoded(image);
+      this.runDecoded(image, options.timeoutMs ?? this.options.timeoutMs);
     } finally {
       if (trace) {
         this.onTrace = null;
@@ -160,7 +187,7 @@ export class VM {
     }
   }
 
-  private runDecoded(image: Uint8Array): void {
+  private runDecoded(image: Uint8Array, timeoutMs: number | undefined): void {
     this.guard(() => {
       if (this.onTrace) this.exports.traceInstructions(1);
       const x = this.exports;
@@ -173,62 +200,62 @@ export class VM {
         if (-code === 3) throw new PythonError("OverflowError", "int constant does not fit in 64 bits (withvm ints are 64-bit)", "OverflowError: int constant does not fit in 64 bits (withvm ints are 64-bit)\n");
         throw new CodeImageError(`the VM could not load it (${why})`);
       }
-      const status = x.runCode(code);
-      this.flush();
+      const status = this.timed(timeoutMs, () => x.runCode(code));
       if (status !== 0) this.throwPython();
       this.rethrowParked();
     });
   }
 
-  /** Calls global function `name` of the last run with JS arguments; returns a JS value. */
-  call(name: string, ...args: JSValue[]): JSValue {
+  /** Calls global function `name` of the last run with JS arguments (converted as
+   * planCallArguments says); returns the result as a JS value (decodeResult). */
+  call(name: string, ...args: JSArgument[]): JSValue {
     // Bad arguments are the caller's mistake: refuse them before entering the VM, whose
     // guard would treat any JS exception as an internal failure and rebuild the instance.
-    for (const a of args) checkCallArgument(a);
-    return this.guard(() => {
+    const steps = planCallArguments(args);
+    const outcome = this.guard(() => {
       const x = this.exports;
       x.argsReset();
-      for (const a of args) {
-        if (a === null || a === undefined) x.argNone();
-        else if (typeof a === "boolean") x.argBool(a ? 1 : 0);
-        else if (typeof a === "number") x.argNumber(a, Number.isInteger(a) ? 1 : 0);
-        else if (typeof a === "bigint") x.argInt64(a); // exact: a Number rounds beyond 2**53
-        else {
-          // a string: checkCallArgument let nothing else through
-          const bytes = new TextEncoder().encode(a);
-          const p = x.allocBytes(bytes.length + 1);
-          new Uint8Array(x.memory.buffer, p, bytes.length).set(bytes);
-          x.argStr(p, bytes.length);
-          x.freeBytes(p);
-        }
+      try {
+        for (const step of steps) step(x);
+      } catch (e) {
+        if (!(e instanceof VMMemoryError)) throw e;
+        throw new PythonError("MemoryError", "", `MemoryError: ${e.message}\n`);
       }
       const nameBytes = new TextEncoder().encode(name);
       const np = x.allocBytes(nameBytes.length + 1);
       new Uint8Array(x.memory.buffer, np, nameBytes.length).set(nameBytes);
-      const status = x.callGlobal(np, nameBytes.length);
+      const status = this.timed(this.options.timeoutMs, () => x.callGlobal(np, nameBytes.length));
       x.freeBytes(np);
-      this.flush();
       if (status === 2) throw new PythonError("NameError", `name '${name}' is not defined`, `NameError: name '${name}' is not defined\n`);
       if (status !== 0) this.throwPython();
       this.rethrowParked();
       return this.result();
     });
+    // a result that does not convert is the caller's to handle, thrown outside the guard
+    if (outcome instanceof Error) throw outcome;
+    return outcome.value;
   }
 
-  private result(): JSValue {
+  /** Runs one VM entry under a time limit (ms; undefined or Infinity = none), flushes the
+   * output, and turns a stop by the limit into TimeLimitError. */
+  private timed(timeoutMs: number | undefined, enter: () => number): number {
     const x = this.exports;
-    switch (x.resultKind()) {
-      case 0: return null;
-      case 1: return x.resultNumber() !== 0;
-      case 2: {
-        const v = x.resultNumber();
-        if (Number.isSafeInteger(v)) return v;
-        x.resultIntText();
-        return BigInt(this.outText());
-      }
-      case 3: return x.resultNumber();
-      default: return this.outText();
+    const limited = timeoutMs !== undefined && timeoutMs !== Infinity;
+    x.beginRun(limited ? performance.now() + timeoutMs : Infinity);
+    const status = enter();
+    this.flush();
+    if (x.timedOut()) {
+      this.host.parked.length = 0; // a sink error after the stop is not this run's outcome
+      throw new TimeLimitError(timeoutMs!);
     }
+    return status;
+  }
+
+  private result(): { value: JSValue } | Error {
+    const x = this.exports;
+    const n = x.resultEncode();
+    if (n < 0) return resultError(-n, this.outText());
+    return { value: decodeResult(new Uint8Array(x.memory.buffer, x.outPtr(), n)) };
   }
 
   private outText(): string {
@@ -273,7 +300,7 @@ export class VM {
     try {
       return fn();
     } catch (e) {
-      if (e instanceof PythonError || e instanceof CodeImageError || e instanceof VMInternalError) throw e;
+      if (e instanceof PythonError || e instanceof CodeImageError || e instanceof VMInternalError || e instanceof TimeLimitError) throw e;
       if (e === this.rethrown) {
         this.rethrown = undefined;
         throw e;
@@ -368,13 +395,11 @@ function parseReport(text: string): { sections: ExcRecord[] } {
   return { sections };
 }
 
-function checkCallArgument(a: unknown): void {
-  if (a === null || a === undefined || typeof a === "boolean" || typeof a === "number" || typeof a === "string") return;
-  if (typeof a === "bigint") {
-    if (a < -(1n << 63n) || a >= 1n << 63n) throw new RangeError(`vm.call: int argument ${a} is outside the signed 64-bit range`);
-    return;
+function checkTimeout(ms: unknown): void {
+  if (ms === undefined) return;
+  if (typeof ms !== "number" || Number.isNaN(ms) || ms < 0) {
+    throw new RangeError(`timeoutMs must be a number of milliseconds >= 0 (or Infinity), not ${String(ms)}`);
   }
-  throw new TypeError(`vm.call: unsupported argument ${String(a)}`);
 }
 
 /** Creates a VM: compiles vm.wasm once per process, one instance per VM. */

@@ -1,7 +1,8 @@
 #!/usr/bin/env node
 // The `withvm` command: run, dis and trace Python files. Only this file prints or exits;
 // everything it does goes through the public API (src/api.ts) and the compiler entry point.
-// Exit statuses (architecture.md): 0 ok, 1 Python exception or SyntaxError, 2 usage, 70 internal.
+// Exit statuses (architecture.md): 0 ok, 1 Python exception or SyntaxError, 2 usage, 70 internal,
+// 124 stopped by --timeout (timeout(1)'s status).
 
 import { readFileSync } from "node:fs";
 import { basename } from "node:path";
@@ -9,13 +10,15 @@ import { compile } from "../compiler/compile.js";
 import { disassemble } from "../compiler/disasm.js";
 import { encodeImage, decodeImage } from "../compiler/codeimage.js";
 import { PySyntaxError } from "../compiler/errors.js";
-import { createVM, PythonError, VMInternalError, type TraceStep } from "./api.js";
+import { createVM, PythonError, VMInternalError, TimeLimitError, type TraceStep } from "./api.js";
 
 const USAGE = `usage: withvm <command> [args]
 
 commands:
   run FILE.py        compile and run a program; its output goes to stdout
   run -c CODE        compile and run CODE
+  run --timeout SECONDS FILE.py | -c CODE
+                     stop the program once it has run SECONDS (wall clock)
   dis FILE.py        print the CPython-3.8-style disassembly of FILE.py
   trace FILE.py      run FILE.py, printing each executed instruction (code object,
                      offset, opname, arg) with the value stack and the block stack
@@ -23,12 +26,13 @@ commands:
   help               show this message
 
 exit status: 0 ok, 1 uncaught Python exception or SyntaxError, 2 usage error,
-70 internal VM failure`;
+70 internal VM failure, 124 stopped by --timeout`;
 
 const EXIT_OK = 0;
 const EXIT_PYTHON_ERROR = 1;
 const EXIT_USAGE = 2;
 const EXIT_INTERNAL = 70;
+const EXIT_TIMEOUT = 124;
 
 class UsageError extends Error {}
 
@@ -36,9 +40,18 @@ interface Program {
   source: string;
   /** The name tracebacks and code objects show: the basename, as in the shared corpora. */
   filename: string;
+  /** --timeout, in seconds (undefined: no limit). */
+  timeoutSeconds?: number;
 }
 
 function readProgram(args: string[]): Program {
+  if (args[0] === "--timeout") {
+    const seconds = Number(args[1]);
+    if (args[1] === undefined || args[1].trim() === "" || !Number.isFinite(seconds) || seconds <= 0) {
+      throw new UsageError(`--timeout takes a number of seconds > 0, not '${args[1] ?? ""}'`);
+    }
+    return { ...readProgram(args.slice(2)), timeoutSeconds: seconds };
+  }
   if (args[0] === "-c") {
     if (args.length !== 2) throw new UsageError("run -c takes exactly one CODE argument");
     return { source: args[1], filename: "<string>" };
@@ -76,9 +89,16 @@ async function main(argv: string[]): Promise<number> {
     case "run":
     case "trace": {
       const program = readProgram(rest);
-      const vm = await createVM({ stdout: writeOut, stderr: writeErr });
+      const timeoutMs = program.timeoutSeconds === undefined ? undefined : program.timeoutSeconds * 1000;
+      const vm = await createVM({ stdout: writeOut, stderr: writeErr, timeoutMs });
       const trace = command === "trace" ? (step: TraceStep) => writeErr(formatTraceStep(step)) : undefined;
-      vm.run(program.source, { filename: program.filename, trace });
+      try {
+        vm.run(program.source, { filename: program.filename, trace });
+      } catch (e) {
+        if (!(e instanceof TimeLimitError)) throw e;
+        writeErr(`withvm: stopped: time limit of ${program.timeoutSeconds} s exceeded\n`);
+        return EXIT_TIMEOUT;
+      }
       return EXIT_OK;
     }
     case "dis": {

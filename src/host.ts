@@ -80,6 +80,8 @@ export function createHostImports(state: HostState): Record<string, Record<strin
         view.setBigInt64(8, v, true);
         return 1;
       }),
+      // a clock that throws reads as "past any deadline": better a stopped run than a hung one
+      now: guard(state, Infinity, () => performance.now()),
       traceStep: guard(state, undefined, (ptr: number, len: number) => state.trace(readText(state, ptr, len))),
       roundFloat: guard(state, NaN, (x: number, nd: number) => roundFloat(x, nd)),
       strCase: guard(state, 0, (op: number, ptr: number, len: number, out: number, cap: number) => {

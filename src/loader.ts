@@ -19,9 +19,6 @@ export interface VMExports {
   argNone(): void;
   argStr(ptr: number, len: number): void;
   callGlobal(ptr: number, len: number): number;
-  resultKind(): number;
-  resultNumber(): number;
-  resultIntText(): number;
   outPtr(): number;
   outLen(): number;
   excReport(): number;
@@ -36,6 +33,11 @@ export interface VMExports {
   traceInstructions(on: number): void;
   registerModule(namePtr: number, nameLen: number, code: number): void;
   loadLibrary(ptr: number, len: number): number;
+  beginRun(deadlineMs: number): void;
+  argContainer(kind: number, n: number): number;
+  argRef(i: number): void;
+  resultEncode(): number;
+  timedOut(): number;
 }
 
 let cached: WebAssembly.Module | null = null;
