@@ -83,6 +83,11 @@ export const FUSED_FOR_ITER_STORE: u32 = OP_COUNT + 2;
 export const FUSED_EXCEPT_GLOBAL: u32 = OP_COUNT + 3;
 /** POP_TOP POP_TOP POP_TOP: the exception record dropped by an `except` without `as`. */
 export const FUSED_POP_THREE: u32 = OP_COUNT + 4;
+/** LOAD_FAST RETURN_VALUE and LOAD_CONST RETURN_VALUE (3.12 made the latter RETURN_CONST). */
+export const FUSED_RETURN_FAST: u32 = OP_COUNT + 5;
+export const FUSED_RETURN_CONST: u32 = OP_COUNT + 6;
+/** SETUP_WITH POP_TOP: `with cm:` without a target; __enter__'s result is never pushed. */
+export const FUSED_WITH_ENTER_POP: u32 = OP_COUNT + 7;
 @inline export function codeImageIndex(c: usize): u32 { return load<u32>(c, 108); }
 let rp: usize = 0;
 let rend: usize = 0;
@@ -175,6 +180,9 @@ function fuseUnits(units: usize, n: u32): void {
         load<u32>(units + (<usize>(i + 2) << 2)) == (Op.COMPARE_OP | (<u32>Cmp.EXC_MATCH << 8)) &&
         unitOp(units, i + 3) == Op.POP_JUMP_IF_FALSE) fused = FUSED_EXCEPT_GLOBAL;
     else if (op == Op.POP_TOP && i + 2 < n && unitOp(units, i + 1) == Op.POP_TOP && unitOp(units, i + 2) == Op.POP_TOP) fused = FUSED_POP_THREE;
+    else if (op == Op.LOAD_FAST && i + 1 < n && unitOp(units, i + 1) == Op.RETURN_VALUE) fused = FUSED_RETURN_FAST;
+    else if (op == Op.LOAD_CONST && i + 1 < n && unitOp(units, i + 1) == Op.RETURN_VALUE) fused = FUSED_RETURN_CONST;
+    else if (op == Op.SETUP_WITH && i + 1 < n && unitOp(units, i + 1) == Op.POP_TOP) fused = FUSED_WITH_ENTER_POP;
     if (fused != 0) store<u32>(units + (<usize>i << 2), (w & 0xFFFFFF00) | fused);
   }
 }

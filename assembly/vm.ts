@@ -44,6 +44,9 @@ export const F_ENTRY: u32 = 1;  // returning (or unwinding) out of this frame le
 export const F_INIT: u32 = 2;   // an __init__ frame: must return None; the caller gets `extra`
 export const F_GEN: u32 = 4;    // a generator's frame while it runs; `extra` is the generator
 
+/** In a frame's pending with-handler (+36): the SETUP_WITH was fused with the POP_TOP after it
+ * (image.ts FUSED_WITH_ENTER_POP), so __enter__'s RETURN_VALUE skips it instead of pushing. */
+const PENDING_DISCARD: u32 = 0x80000000;
 const B_FINALLY: u32 = 1;       // SETUP_FINALLY / SETUP_WITH
 const B_EXCEPT: u32 = 2;        // EXCEPT_HANDLER, made only by unwind()
 
@@ -294,6 +297,27 @@ function setupCells(f: usize, fn: usize, code: usize): bool {
 }
 
 /** Pushes a frame running Python function fn; 0 on error (raised). */
+/** LOAD_GLOBAL at `unit` (name index `nameArg`) answered from the unit's inline cache, or NULL
+ * when the cache has no valid entry (see loadGlobalSlow for what the cache holds). */
+@inline function cachedGlobal(f: usize, code: usize, unit: u32, nameArg: u32): Value {
+  let ic = I.codeGlobalCache(code);
+  if (ic == 0) return NULL;
+  let c = load<u64>(ic + (<usize>unit << 3));
+  let e = <u32>c - 1; // entry index; an empty slot wraps and fails the bound below
+  let stamp = <u32>(c >> 32);
+  let g = <usize>load<u32>(f, 24);
+  let d = g;
+  if (stamp != 0) {
+    // a builtin: valid while the globals dict has gained no key
+    if (stamp != (O.dictKeyStamp(g) | 0x80000000)) return NULL;
+    d = builtinsDict;
+  }
+  if (e >= dictUsed(d)) return NULL;
+  let ep = O.dictEntries(d) + <usize>e * 24;
+  if (load<u64>(ep) != tupGet(I.codeNames(code), nameArg)) return NULL;
+  return load<u64>(ep, 8);
+}
+
 /** Whether a frame for `code` fits under the recursion limit and in the frame stack, and the
  * time limit's entry budget (limits.ts) is not spent: then writeSimpleFrame cannot fail. Else
  * the caller takes the general path (newFrame), which raises or polls. Checked before an
@@ -304,28 +328,28 @@ function setupCells(f: usize, fn: usize, code: usize): bool {
 
 /** Writes the frame of a call that needs no binding work (code +116/+124 matched `total`, and
  * frameFits said yes): header, self and the positional arguments, NULL for the other locals. */
-@inline function writeSimpleFrame(fn: usize, code: usize, self: Value, args: usize, nargs: u32, total: u32): usize {
+@inline function writeSimpleFrame(back: usize, fn: usize, code: usize, self: Value, args: usize, nargs: u32, total: u32): usize {
   let size = <usize>I.codeFrameBytes(code);
   let f = frameTop;
   frameTop = f + size;
   depth++;
+  let lb = f + <usize>I.codeLocalsOffset(code);
+  let end = lb + (<usize>I.codeNlocals(code) << 3); // the empty value stack
   store<u32>(f, <u32>code);
   store<u32>(f, 0, 4);
-  store<u32>(f, <u32>curFrame, 12);
+  store<u32>(f, <u32>end, 8);
+  store<u32>(f, <u32>back, 12);
   store<u64>(f, 0, 16); // nblocks, flags
   store<u32>(f, <u32>funcGlobals(fn), 24);
   store<u32>(f, 0, 28);
   store<u32>(f, <u32>fn, 32);
   store<u32>(f, 0, 36);
   store<u64>(f, NONE, 40);
-  let lb = f + <usize>I.codeLocalsOffset(code);
   let p = lb;
   if (self != NULL) { store<u64>(p, self); p += 8; }
   // a store loop: memory.copy is an out-of-line call in V8 (exitpaths bench: __exit__'s 3 args)
   for (let i: usize = 0; i < <usize>nargs; i++) store<u64>(p + (i << 3), load<u64>(args + (i << 3)));
-  let end = lb + (<usize>I.codeNlocals(code) << 3);
   for (let q = lb + (<usize>total << 3); q < end; q += 8) store<u64>(q, NULL);
-  store<u32>(f, <u32>end, 8);
   return f;
 }
 
@@ -333,11 +357,11 @@ function setupCells(f: usize, fn: usize, code: usize): bool {
  * positional parameters gets its frame here without leaving the loop; 0 means "take the general
  * path" (invoke / pushFunctionFrame), nothing raised. exitpaths bench: __enter__ and __exit__
  * through invoke() and an out-of-line pushFunctionFrame were a quarter of with_normal. */
-@inline function pushPlainFrame(fn: usize, self: Value, args: usize, nargs: u32): usize {
+@inline function pushPlainFrame(back: usize, fn: usize, self: Value, args: usize, nargs: u32): usize {
   let code = funcCode(fn);
   let total = nargs + (self != NULL ? 1 : 0);
   if (I.codePlainArgc(code) != total || !frameFits(code)) return 0;
-  return writeSimpleFrame(fn, code, self, args, nargs, total);
+  return writeSimpleFrame(back, fn, code, self, args, nargs, total);
 }
 
 export function pushFunctionFrame(fn: usize, self: Value, args: usize, nargs: u32, kwnames: usize): usize {
@@ -348,7 +372,7 @@ export function pushFunctionFrame(fn: usize, self: Value, args: usize, nargs: u3
   if (kwnames == 0 && I.codeSimpleArgc(code) == total) {
     // the time limit's entry poll rides on frameFits: once its budget is spent, newFrame takes
     // the poll's slow path (call-only recursion has no back-edge to poll at)
-    if (frameFits(code)) return writeSimpleFrame(fn, code, self, args, nargs, total);
+    if (frameFits(code)) return writeSimpleFrame(curFrame, fn, code, self, args, nargs, total);
   }
   let f = newFrame(code, funcGlobals(fn), 0, fn);
   if (f == 0) return 0;
@@ -1207,17 +1231,9 @@ function run<TRACE>(entry: usize): Value {
       case Op.STORE_FAST: sp -= 8; store<u64>(lb + (<usize>arg << 3), load<u64>(sp)); continue;
       case Op.LOAD_GLOBAL: {
         // a hit in the unit's inline cache (see loadGlobalSlow); anything else goes to step()
-        let ic = I.codeGlobalCache(code);
-        if (ic == 0) break;
-        let c = load<u64>(ic + (<usize>(pc - 1) << 3));
-        let e = <u32>c;
-        let hi = <u32>(c >> 32);
-        let g = <usize>load<u32>(f, 24);
-        let d = hi == 0 ? g : builtinsDict;
-        if (e == 0 || (hi != 0 && hi != (O.dictKeyStamp(g) | 0x80000000)) || e > dictUsed(d)) break;
-        let ep = O.dictEntries(d) + <usize>(e - 1) * 24;
-        if (load<u64>(ep) != tupGet(I.codeNames(code), arg)) break;
-        store<u64>(sp, load<u64>(ep, 8));
+        let v = cachedGlobal(f, code, pc - 1, arg);
+        if (v == NULL) break;
+        store<u64>(sp, v);
         sp += 8;
         continue;
       }
@@ -1304,9 +1320,10 @@ function run<TRACE>(entry: usize): Value {
         store<u64>(sp, NULL);
         sp += 8;
         continue;
-      case Op.SETUP_WITH: {
+      case Op.SETUP_WITH: case I.FUSED_WITH_ENTER_POP: {
         // a class flagged TF_WITH_FAST and a spare bound-method block for X (withExitMethod):
-        // bind X, push __enter__'s frame
+        // bind X, push __enter__'s frame (fused with the POP_TOP after it: RETURN_VALUE will
+        // skip that POP_TOP instead of pushing the result)
         let mgr = load<u64>(sp - 8);
         if (!isPtr(mgr)) break;
         let t = objType(ptrOf(mgr));
@@ -1314,15 +1331,15 @@ function run<TRACE>(entry: usize): Value {
         let enter = ptrOf(typeEnter(t));
         let ecode = funcCode(enter);
         if (!frameFits(ecode)) break;
-        nf = writeSimpleFrame(enter, ecode, mgr, 0, 0, 1);
+        nf = writeSimpleFrame(f, enter, ecode, mgr, 0, 0, 1);
         let x = spareExit;
         spareExit = 0;
         store<u64>(x, mgr, 16);
         store<u64>(x, typeExit(t), 24);
         store<u64>(sp - 8, mkPtr(x));
-        store<u32>(f, pc, 4);
-        store<u32>(f, <u32>sp, 8);
-        store<u32>(f, arg + 1, 36); // RETURN_VALUE pushes the block, then the result
+        spillPcSp(f, pc, sp);
+        // RETURN_VALUE pushes the block, then the result
+        store<u32>(f, (arg + 1) | ((u & 0xFF) == I.FUSED_WITH_ENTER_POP ? PENDING_DISCARD : 0), 36);
         break;
       }
       case Op.WITH_CLEANUP_START: {
@@ -1359,9 +1376,8 @@ function run<TRACE>(entry: usize): Value {
           store<u64>(sp + 16, val);
           store<u64>(sp + 24, tb);
         }
-        store<u32>(f, pc, 4);
-        store<u32>(f, <u32>sp, 8); // the result slot
-        nf = writeSimpleFrame(xfn, xcode, load<u64>(ptrOf(x), 16), sp + 8, 3, 4);
+        spillPcSp(f, pc, sp); // sp: the result slot
+        nf = writeSimpleFrame(f, xfn, xcode, load<u64>(ptrOf(x), 16), sp + 8, 3, 4);
         spareExit = ptrOf(x); // X is dead once its self and function are in the frame
         break;
       }
@@ -1417,9 +1433,8 @@ function run<TRACE>(entry: usize): Value {
         store<u64>(sp + 8, NONE);
         store<u64>(sp + 16, NONE);
         store<u64>(sp + 24, NONE);
-        store<u32>(f, pc + 2, 4);
-        store<u32>(f, <u32>sp, 8);
-        nf = writeSimpleFrame(xfn, xcode, load<u64>(ptrOf(x), 16), sp + 8, 3, 4);
+        spillPcSp(f, pc + 2, sp);
+        nf = writeSimpleFrame(f, xfn, xcode, load<u64>(ptrOf(x), 16), sp + 8, 3, 4);
         spareExit = ptrOf(x); // X is dead once its self and function are in the frame
         break;
       }
@@ -1442,18 +1457,8 @@ function run<TRACE>(entry: usize): Value {
         // the handler; anything else runs the four instructions one by one
         store<u64>(sp, load<u64>(sp - 8)); // DUP_TOP
         sp += 8;
-        let ic = I.codeGlobalCache(code);
-        if (ic == 0) continue;
-        let c = load<u64>(ic + (<usize>pc << 3));
-        let e = <u32>c;
-        let hi = <u32>(c >> 32);
-        let g = <usize>load<u32>(f, 24);
-        let d = hi == 0 ? g : builtinsDict;
-        if (e == 0 || (hi != 0 && hi != (O.dictKeyStamp(g) | 0x80000000)) || e > dictUsed(d)) continue;
-        let ep = O.dictEntries(d) + <usize>(e - 1) * 24;
-        let nameArg = load<u32>(units + (<usize>pc << 2)) >> 8;
         let t = load<u64>(sp - 8);
-        if (load<u64>(ep) != tupGet(I.codeNames(code), nameArg) || load<u64>(ep, 8) != t ||
+        if (cachedGlobal(f, code, pc, load<u32>(units + (<usize>pc << 2)) >> 8) != t ||
             !isPtr(t) || objType(ptrOf(t)) != T_type || (typeFlags(ptrOf(t)) & TF_EXC) == 0) continue;
         sp -= 8; // the match (True) is popped by POP_JUMP_IF_FALSE
         pc += 3;
@@ -1466,10 +1471,9 @@ function run<TRACE>(entry: usize): Value {
         let slot = sp - (<usize>(arg + 1) << 3);
         let fn = load<u64>(slot);
         if (!isPtr(fn) || objType(ptrOf(fn)) != T_function) break;
-        nf = pushPlainFrame(ptrOf(fn), NULL, slot + 8, arg);
+        nf = pushPlainFrame(f, ptrOf(fn), NULL, slot + 8, arg);
         if (nf == 0) break;
-        store<u32>(f, pc, 4);
-        store<u32>(f, <u32>slot, 8);
+        spillPcSp(f, pc, slot); // sp: the result slot
         break;
       }
       case Op.CALL_METHOD: {
@@ -1480,12 +1484,20 @@ function run<TRACE>(entry: usize): Value {
         let args = slot + 8;
         if (fn == NULL) { fn = load<u64>(slot + 8); nargs = arg; args = slot + 16; }
         if (!isPtr(fn) || objType(ptrOf(fn)) != T_function) break;
-        nf = pushPlainFrame(ptrOf(fn), NULL, args, nargs);
+        nf = pushPlainFrame(f, ptrOf(fn), NULL, args, nargs);
         if (nf == 0) break;
-        store<u32>(f, pc, 4);
-        store<u32>(f, <u32>slot, 8);
+        spillPcSp(f, pc, slot); // sp: the result slot
         break;
       }
+      case I.FUSED_RETURN_FAST: case I.FUSED_RETURN_CONST: {
+        // LOAD_FAST or LOAD_CONST, then the RETURN_VALUE below (pc moves onto it, so step()
+        // sees the RETURN_VALUE if the return is not a plain one)
+        let v = (u & 0xFF) == I.FUSED_RETURN_CONST ? load<u64>(consts + (<usize>arg << 3)) : load<u64>(lb + (<usize>arg << 3));
+        if (v == NULL) break; // unbound local: step() raises
+        store<u64>(sp, v);
+        sp += 8;
+        pc++;
+      } // falls through
       case Op.RETURN_VALUE: {
         // a plain frame returning into a frame of this loop (entry, generator and __init__
         // frames go through step())
@@ -1498,7 +1510,11 @@ function run<TRACE>(entry: usize): Value {
         if (pending != 0) {
           // __enter__ returned: activate the with-block before its result is stored
           store<u32>(nf, 0, 36);
-          pushBlock(nf, pending - 1, csp);
+          pushBlock(nf, (pending & ~PENDING_DISCARD) - 1, csp);
+          if ((pending & PENDING_DISCARD) != 0) {
+            store<u32>(nf, load<u32>(nf, 4) + 1, 4); // past the fused POP_TOP
+            break;
+          }
         }
         store<u64>(csp, v);
         store<u32>(nf, <u32>(csp + 8), 8);
@@ -1535,14 +1551,14 @@ function run<TRACE>(entry: usize): Value {
     }
 
     if (nf == 0) {
-      // not covered inline: step() executes this instruction from scratch
-      store<u32>(f, pc - 1, 4);
-      store<u32>(f, <u32>sp, 8);
+      // not covered inline: step() executes this instruction from scratch (curFrame is kept
+      // up to date only for it: nothing in this loop reads it)
+      spillPcSp(f, pc - 1, sp);
+      curFrame = f;
       nf = step(f);
       if (nf == 0) return stepValue;
     }
     f = nf;
-    curFrame = f;
     code = frameCode(f);
     units = I.codeUnits(code);
     pc = load<u32>(f, 4);
@@ -1553,6 +1569,9 @@ function run<TRACE>(entry: usize): Value {
   return ERR;
 }
 
+
+/** A frame's pc and sp (+4, +8) in one 8-byte store. */
+@inline function spillPcSp(f: usize, pc: u32, sp: usize): void { store<u32>(f, pc, 4); store<u32>(f, <u32>sp, 8); }
 
 /** Return value or ERR of the last step() that left its entry frame. */
 let stepValue: Value = NONE;
@@ -1615,8 +1634,8 @@ function step(entry: usize): usize {
         store<u64>(sp + 8, load<u64>(sp - 8));
         sp += 16;
         continue;
-      case Op.LOAD_CONST: store<u64>(sp, load<u64>(consts + (<usize>arg << 3))); sp += 8; continue;
-      case Op.LOAD_FAST: {
+      case I.FUSED_RETURN_CONST: case Op.LOAD_CONST: store<u64>(sp, load<u64>(consts + (<usize>arg << 3))); sp += 8; continue;
+      case I.FUSED_RETURN_FAST: case Op.LOAD_FAST: {
         let v = load<u64>(lb + (<usize>arg << 3));
         if (v == NULL) { unboundLocal(code, arg); break; }
         store<u64>(sp, v);
@@ -2185,7 +2204,7 @@ function step(entry: usize): usize {
         let callee = load<u64>(callableSlot);
         let nf: usize = 0;
         if (kwnames == 0 && scratch == 0 && isPtr(callee) && objType(ptrOf(callee)) == T_function) {
-          nf = pushPlainFrame(ptrOf(callee), NULL, args, nargs);
+          nf = pushPlainFrame(f, ptrOf(callee), NULL, args, nargs);
         }
         if (nf == 0) {
           let r = invoke(callee, args, nargs, kwnames, resultSlot);
@@ -2291,7 +2310,8 @@ function step(entry: usize): usize {
         if (pending != 0) {
           // __enter__ returned: activate the with-block before its result is stored
           store<u32>(f, 0, 36);
-          pushBlock(f, pending - 1, sp);
+          pushBlock(f, (pending & ~PENDING_DISCARD) - 1, sp);
+          if ((pending & PENDING_DISCARD) != 0) { pc++; continue; } // past the fused POP_TOP
         }
         store<u64>(sp, v);
         sp += 8;
@@ -2324,7 +2344,7 @@ function step(entry: usize): usize {
         sp += 8;
         pc = arg;
         continue;
-      case Op.SETUP_WITH: {
+      case I.FUSED_WITH_ENTER_POP: case Op.SETUP_WITH: {
         // (…, mgr) → (…, X, res): look up on the type, bind __exit__, call __enter__
         let mgr = load<u64>(sp - 8);
         let t = typeOf(mgr);
@@ -2355,7 +2375,7 @@ function step(entry: usize): usize {
         store<u32>(f, pc, 4);
         store<u32>(f, <u32>sp, 8);
         let nf: usize = 0;
-        if (isPtr(enter) && objType(ptrOf(enter)) == T_function) nf = pushPlainFrame(ptrOf(enter), mgr, 0, 0);
+        if (isPtr(enter) && objType(ptrOf(enter)) == T_function) nf = pushPlainFrame(f, ptrOf(enter), mgr, 0, 0);
         if (nf != 0) {
           store<u32>(f, arg + 1, 36); // RETURN_VALUE pushes the block, then the result
           f = nf;
@@ -2425,7 +2445,7 @@ function step(entry: usize): usize {
         let nf: usize = 0;
         if (isPtr(x) && objType(ptrOf(x)) == T_method) {
           let xf = boundFunc(ptrOf(x));
-          if (isPtr(xf) && objType(ptrOf(xf)) == T_function) nf = pushPlainFrame(ptrOf(xf), boundSelf(ptrOf(x)), sp + 8, 3);
+          if (isPtr(xf) && objType(ptrOf(xf)) == T_function) nf = pushPlainFrame(f, ptrOf(xf), boundSelf(ptrOf(x)), sp + 8, 3);
         }
         if (nf == 0) {
           let r = invoke(x, sp + 8, 3, 0, resultSlot);
