@@ -4,7 +4,7 @@
 
 import { Value, NONE, NULL, TRUE, FALSE, ERR, isPtr, isSmallInt, isFloat, ptrOf, mkPtr, mkSmallInt,
   smallIntVal, fitsSmall, floatVal, ELLIPSIS_V, NOTIMPL } from "./value";
-import { HDR, gcAlloc, objType, objAux, setObjAux, rawAlloc, rawFree, rawRealloc } from "./heap";
+import { HDR, gcAlloc, gcAllocFilled, objType, objAux, setObjAux, rawAlloc, rawFree, rawRealloc } from "./heap";
 import { raiseMemoryError } from "./errors";
 import { valueHash, valueEq } from "./ops";
 
@@ -494,32 +494,38 @@ export function instDictOrNew(o: usize): usize {
 
 /** A fresh instance of class t (its layout chosen by the class kind). 0 on MemoryError. */
 export function newInstance(t: usize): usize {
-  let exc = (typeFlags(t) & TF_EXC) != 0;
-  let o = gcAlloc(exc ? EXC_SIZE : INST_SIZE, t);
+  if ((typeFlags(t) & TF_EXC) != 0) return newException(t);
+  let o = gcAlloc(INST_SIZE, t);
   if (o == 0) { raiseMemoryError(); return 0; }
-  if (!exc) {
-    // an exception's dict is made on its first attribute store (instDictOrNew): most never get
-    // one, and raise-heavy loops paid three allocations for it (bench exitpath cm_swallow)
-    let d = newDict();
-    if (d == 0) return 0;
-    store<u32>(o, <u32>d, 16);
-  }
-  if (exc) {
-    store<u64>(o, mkPtr(emptyTuple), 24);
-    store<u64>(o, NONE, 32);
-    store<u64>(o, NONE, 40);
-    store<u64>(o, NONE, 48);
-  }
+  let d = newDict();
+  if (d == 0) return 0;
+  store<u32>(o, <u32>d, 16);
+  return o;
+}
+/** A fresh instance of exception class t with no arguments. 0 on MemoryError. Every field is
+ * stored here, so the allocation skips zeroing. An exception's dict is made on its first
+ * attribute store (instDictOrNew): most never get one, and raise-heavy loops paid three
+ * allocations for it (bench exitpath cm_swallow). */
+export function newException(t: usize): usize {
+  let o = gcAllocFilled(EXC_SIZE, t);
+  if (o == 0) { raiseMemoryError(); return 0; }
+  store<u64>(o, 0, 16); // no dict yet; +20 unused
+  store<u64>(o, mkPtr(emptyTuple), 24);
+  store<u64>(o, NONE, 32);
+  store<u64>(o, NONE, 40);
+  store<u64>(o, NONE, 48);
+  store<u64>(o, 0, 56); // __suppress_context__ false; +60 unused
   return o;
 }
 
 // traceback: +16 u32 next (tb|0), +20 u32 code, +24 u32 unit index of the instruction
+// (one per frame an exception passes: every field is stored, so the allocation skips zeroing)
 export function newTraceback(next: Value, code: usize, unit: u32): Value {
-  let t = gcAlloc(HDR + 16, T_traceback);
+  let t = gcAllocFilled(HDR + 16, T_traceback);
   if (t == 0) return NULL;
   store<u32>(t, isPtr(next) ? <u32>ptrOf(next) : 0, 16);
   store<u32>(t, <u32>code, 20);
-  store<u32>(t, unit, 24);
+  store<u64>(t, <u64>unit, 24); // +28 unused
   return mkPtr(t);
 }
 

@@ -784,25 +784,31 @@ function unwind(f: usize): usize {
 /** RAISE_VARARGS 1/2: instantiate classes, check types, attach the cause. ERR always. */
 function doRaise(exc: Value, cause: Value): Value {
   if (isPtr(exc) && objType(ptrOf(exc)) == T_type) {
-    if (!isExcType(ptrOf(exc))) return raiseText(E_TypeError, "exceptions must derive from BaseException");
-    let init = typeInit(ptrOf(exc));
-    // `raise SomeError` with BaseException's own __init__: build the instance directly rather
-    // than through a nested run (measured: the raise-in-with loop spends most time here)
-    let r: Value;
-    if (init == NULL || (isPtr(init) && objType(ptrOf(init)) == T_builtin && builtinId(ptrOf(init)) == EXC_INIT_ID)) {
-      let o = newInstance(ptrOf(exc));
-      r = o == 0 ? ERR : mkPtr(o);
-    } else r = callNested(exc, 0, 0);
-    if (r == ERR) return ERR;
-    if (!isExcInstance(r)) {
-      let m = sbMark();
-      sbText("calling ");
-      P.appendRepr(exc);
-      sbText(" should have returned an instance of BaseException, not ");
-      sbStr(typeName(typeOf(r)));
-      return raiseBuilt(E_TypeError, m);
+    let t = ptrOf(exc);
+    let flags = typeFlags(t);
+    if ((flags & TF_EXC) == 0) return raiseText(E_TypeError, "exceptions must derive from BaseException");
+    let init = typeInit(t);
+    // `raise SomeError` with BaseException's own __new__ and __init__: build the instance
+    // directly rather than through a nested run (the raise-in-with loop spent most time there)
+    if ((flags & O.TF_NEW) == 0 &&
+        (init == NULL || (isPtr(init) && objType(ptrOf(init)) == T_builtin && builtinId(ptrOf(init)) == EXC_INIT_ID))) {
+      let o = O.newException(t);
+      if (o == 0) return ERR;
+      if (cause == NULL) return raiseValue(mkPtr(o));
+      exc = mkPtr(o);
+    } else {
+      let r = callNested(exc, 0, 0);
+      if (r == ERR) return ERR;
+      if (!isExcInstance(r)) {
+        let m = sbMark();
+        sbText("calling ");
+        P.appendRepr(exc);
+        sbText(" should have returned an instance of BaseException, not ");
+        sbStr(typeName(typeOf(r)));
+        return raiseBuilt(E_TypeError, m);
+      }
+      exc = r;
     }
-    exc = r;
   } else if (!isExcInstance(exc)) {
     return raiseText(E_TypeError, "exceptions must derive from BaseException");
   }
@@ -823,6 +829,8 @@ function doRaise(exc: Value, cause: Value): Value {
 
 /** COMPARE_OP exception match: does class `t` match the class (or tuple of classes) `match`? */
 function excMatch(t: Value, match: Value): Value {
+  // t is the class of the exception in flight, so naming that very class is a match
+  if (t == match && isPtr(t)) return TRUE;
   if (isPtr(match) && objType(ptrOf(match)) == T_tuple) {
     let tp = ptrOf(match);
     for (let i: u32 = 0; i < tupLen(tp); i++) {
