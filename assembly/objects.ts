@@ -6,6 +6,7 @@ import { Value, NONE, NULL, TRUE, FALSE, ERR, isPtr, isSmallInt, isFloat, ptrOf,
   smallIntVal, fitsSmall, floatVal, ELLIPSIS_V, NOTIMPL } from "./value";
 import { HDR, gcAlloc, gcAllocFilled, objType, objAux, setObjAux, rawAlloc, rawFree, rawRealloc } from "./heap";
 import { raiseMemoryError } from "./errors";
+import { trackGenerator } from "./gc";
 import { valueHash, valueEq } from "./ops";
 
 /** What a type's instances look like in memory; mark/sweep and attribute code switch on it. */
@@ -662,5 +663,6 @@ export function emptyStr(): usize { return emptyStrObj; }
 export function gcAllocGen(frameBytes: usize): usize {
   let g = gcAlloc(HDR + 16 + frameBytes, T_generator, false); // the frame is copied in whole
   if (g == 0) raiseMemoryError();
+  else trackGenerator(g);
   return g;
 }
