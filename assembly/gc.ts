@@ -8,7 +8,7 @@
 
 import { lazyIterTypes } from "./lazyiter";
 import { Value, NULL, isPtr, ptrOf, mkPtr } from "./value";
-import { objType, allObjects, setAllObjects, resetGCCounter, gcFree, rawFree, liveBytes, setGCThreshold } from "./heap";
+import { GC_INTERIOR, objType, allObjects, setAllObjects, resetGCCounter, gcFree, rawFree, liveBytes, setGCThreshold } from "./heap";
 import * as O from "./objects";
 import { K, typeKind } from "./objects";
 import * as I from "./image";
@@ -61,8 +61,14 @@ export function gcInit(): void {
 @inline function isMarked(p: usize): bool { return (load<u32>(p, 4) & 1) != 0; }
 
 function markPtr(p: usize): void {
-  if (p == 0 || isMarked(p)) return;
-  store<u32>(p, load<u32>(p, 4) | 1, 4);
+  if (p == 0) return;
+  let w = load<u32>(p, 4);
+  if ((w & GC_INTERIOR) != 0) { // an exception's inner traceback: keep the exception
+    p -= O.EXC_INNER_TB;
+    w = load<u32>(p, 4);
+  }
+  if ((w & 1) != 0) return;
+  store<u32>(p, w | 1, 4);
   if (stackLen == stackCap) {
     stackCap <<= 1;
     stack = heap.realloc(stack, stackCap << 2);
@@ -98,10 +104,13 @@ function markChildren(p: usize): void {
       break;
     case K.CELL: markValue(load<u64>(p, 16)); break;
     case K.INST: markPtr(<usize>load<u32>(p, 16)); break;
-    case K.EXC:
+    case K.EXC: {
       markPtr(<usize>load<u32>(p, 16));
       markValue(load<u64>(p, 24)); markValue(load<u64>(p, 32)); markValue(load<u64>(p, 40)); markValue(load<u64>(p, 48));
+      let tb = p + O.EXC_INNER_TB;
+      if (load<u32>(tb) != 0) { markPtr(<usize>load<u32>(tb, 16)); markPtr(<usize>load<u32>(tb, 20)); }
       break;
+    }
     case K.BOUND: markValue(load<u64>(p, 16)); markValue(load<u64>(p, 24)); break;
     case K.SEQITER: case K.DICTVIEW: markValue(load<u64>(p, 16)); break;
     case K.LAZYITER: markValue(load<u64>(p, 16)); markValue(load<u64>(p, 24)); break;

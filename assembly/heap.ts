@@ -5,8 +5,12 @@
 //   header  +0 u32 type (pointer to a type object)   +4 u32 gc (bit 0 mark, bits 8..15 class)
 //           +8 u32 next (all-objects list, for sweep) +12 u32 aux (str hash cache, free for others)
 // The gc word stores size/16 in bits 8..31, so sweep knows which free list (or TLSF) owns a block.
+// GC_INTERIOR (bit 1) marks an object embedded at a fixed offset in another one (an exception's
+// first traceback entry, objects.ts): it is never in the all-objects list and lives as long as
+// its container, which marking it marks instead.
 
 export const HDR: usize = 16;
+export const GC_INTERIOR: u32 = 2;
 const NCLASS: usize = 17; // classes 1..16 cover 16..256 bytes in 16-byte steps
 const ARENA: usize = 64 * 1024;
 

@@ -4,7 +4,7 @@
 
 import { Value, NONE, NULL, TRUE, FALSE, ERR, isPtr, isSmallInt, isFloat, ptrOf, mkPtr, mkSmallInt,
   smallIntVal, fitsSmall, floatVal, ELLIPSIS_V, NOTIMPL } from "./value";
-import { HDR, gcAlloc, gcAllocFilled, objType, objAux, setObjAux, rawAlloc, rawFree, rawRealloc } from "./heap";
+import { HDR, GC_INTERIOR, gcAlloc, gcAllocFilled, objType, objAux, setObjAux, rawAlloc, rawFree, rawRealloc } from "./heap";
 import { raiseMemoryError } from "./errors";
 import { trackGenerator } from "./gc";
 import { valueHash, valueEq } from "./ops";
@@ -467,9 +467,13 @@ export function newBound(self: Value, fn: Value): Value {
 @inline export function boundFunc(b: usize): Value { return load<u64>(b, 24); }
 
 // instance: +16 u32 dict. Exception instance: +16 dict, +24 args, +32 __context__, +40 __cause__,
-// +48 __traceback__ (u64 each), +56 u32 __suppress_context__.
+// +48 __traceback__ (u64 each), +56 u32 __suppress_context__, +64 room for the exception's first
+// traceback object (excTraceback): a header whose type word is 0 until it is used, gc word
+// GC_INTERIOR, then the traceback fields. Most exceptions get exactly one traceback entry, and
+// making it a separate object cost an allocation and a sweep per raise (bench exitpaths).
 export const INST_SIZE: usize = 24;
-export const EXC_SIZE: usize = 64;
+export const EXC_SIZE: usize = 96;
+export const EXC_INNER_TB: usize = 64;
 /** The instance dict; 0 for an exception that never had an attribute stored. */
 @inline export function instDict(o: usize): usize { return <usize>load<u32>(o, 16); }
 /** The instance dict, created if missing (0 only when memory ran out). */
@@ -516,6 +520,7 @@ export function newException(t: usize): usize {
   store<u64>(o, NONE, 40);
   store<u64>(o, NONE, 48);
   store<u64>(o, 0, 56); // __suppress_context__ false; +60 unused
+  store<u64>(o, <u64>GC_INTERIOR << 32, EXC_INNER_TB); // inner traceback: unused (type 0)
   return o;
 }
 
@@ -527,6 +532,18 @@ export function newTraceback(next: Value, code: usize, unit: u32): Value {
   store<u32>(t, isPtr(next) ? <u32>ptrOf(next) : 0, 16);
   store<u32>(t, <u32>code, 20);
   store<u64>(t, <u64>unit, 24); // +28 unused
+  return mkPtr(t);
+}
+/** A traceback entry for exception e in front of its current traceback: the room inside e the
+ * first time (no allocation), a new object after that. NULL on MemoryError. */
+export function excTraceback(e: usize, code: usize, unit: u32): Value {
+  let next = excTb(e);
+  let t = e + EXC_INNER_TB;
+  if (load<u32>(t) != 0) return newTraceback(next, code, unit);
+  store<u32>(t, <u32>T_traceback);
+  store<u32>(t, isPtr(next) ? <u32>ptrOf(next) : 0, 16);
+  store<u32>(t, <u32>code, 20);
+  store<u64>(t, <u64>unit, 24);
   return mkPtr(t);
 }
 

@@ -696,7 +696,7 @@ export function runModule(code: usize, globals: usize): Value {
 function addTraceback(f: usize, exc: Value): void {
   if (!isPtr(exc)) return;
   let pc = load<u32>(f, 4);
-  let tb = O.newTraceback(excTb(ptrOf(exc)), frameCode(f), pc > 0 ? pc - 1 : 0);
+  let tb = O.excTraceback(ptrOf(exc), frameCode(f), pc > 0 ? pc - 1 : 0);
   if (tb != NULL) setExcTb(ptrOf(exc), tb);
 }
 
