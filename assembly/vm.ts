@@ -728,16 +728,21 @@ function unwind(f: usize): usize {
       store<u32>(b, B_EXCEPT);
       store<u32>(b, 0xFFFFFFFF, 4);
       store<u32>(b, <u32>sp, 8);
+      // both are exception instances (or None for no handled exception): their class is the
+      // header's type word, without typeOf's tests for unboxed values
       let prev = handledExc;
-      let prevT: Value = prev == NONE ? NONE : mkPtr(typeOf(prev));
-      let prevTb: Value = prev == NONE ? NONE : excTb(ptrOf(prev));
-      store<u64>(sp, prevTb);
+      if (isPtr(prev)) {
+        store<u64>(sp, excTb(ptrOf(prev)));
+        store<u64>(sp + 16, mkPtr(objType(ptrOf(prev))));
+      } else {
+        store<u64>(sp, NONE);
+        store<u64>(sp + 16, NONE);
+      }
       store<u64>(sp + 8, prev);
-      store<u64>(sp + 16, prevT);
       handledExc = exc;
       store<u64>(sp + 24, excTb(ptrOf(exc)));
       store<u64>(sp + 32, exc);
-      store<u64>(sp + 40, mkPtr(typeOf(exc)));
+      store<u64>(sp + 40, mkPtr(objType(ptrOf(exc))));
       store<u32>(f, nb + 1, 16);
       store<u32>(f, <u32>(sp + 48), 8);
       store<u32>(f, load<u32>(b, 12), 4); // resume at the handler
