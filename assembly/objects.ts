@@ -521,6 +521,7 @@ export function newException(t: usize): usize {
   store<u64>(o, NONE, 48);
   store<u64>(o, 0, 56); // __suppress_context__ false; +60 unused
   store<u64>(o, <u64>GC_INTERIOR << 32, EXC_INNER_TB); // inner traceback: unused (type 0)
+  store<u64>(o, 0, EXC_INNER_TB + 8); // its next (unused) and aux words
   return o;
 }
 

@@ -834,8 +834,6 @@ function doRaise(exc: Value, cause: Value): Value {
 
 /** COMPARE_OP exception match: does class `t` match the class (or tuple of classes) `match`? */
 function excMatch(t: Value, match: Value): Value {
-  // t is the class of the exception in flight, so naming that very class is a match
-  if (t == match && isPtr(t)) return TRUE;
   if (isPtr(match) && objType(ptrOf(match)) == T_tuple) {
     let tp = ptrOf(match);
     for (let i: u32 = 0; i < tupLen(tp); i++) {
