@@ -751,20 +751,7 @@ function unwind(f: usize): usize {
     }
     store<u32>(f, 0, 16);
     let flags = load<u32>(f, 20);
-    if ((flags & F_GEN) != 0) {
-      store<u32>(ptrOf(load<u64>(f, 40)), GEN_FINISHED, 20);
-      if (isSubtype(typeOf(exc), E_StopIteration)) {
-        let m = sbMark();
-        sbText("generator raised StopIteration");
-        raiseBuilt(E_RuntimeError, m);
-        let re = curExc;
-        setExcCause(ptrOf(re), exc);
-        setExcContext(ptrOf(re), exc);
-        setExcSuppress(ptrOf(re), true);
-        clearCurExc();
-        exc = re;
-      }
-    }
+    if ((flags & F_GEN) != 0) exc = generatorRaised(f, exc);
     popFrame(f);
     let back = frameBack(f);
     curFrame = back;
@@ -773,6 +760,22 @@ function unwind(f: usize): usize {
     addTraceback(f, exc);
   }
   return 0;
+}
+
+/** An exception leaves generator frame f: the generator is finished, and a StopIteration
+ * becomes RuntimeError (PEP 479). Returns the exception that goes on unwinding. */
+function generatorRaised(f: usize, exc: Value): Value {
+  store<u32>(ptrOf(load<u64>(f, 40)), GEN_FINISHED, 20);
+  if (!isSubtype(typeOf(exc), E_StopIteration)) return exc;
+  let m = sbMark();
+  sbText("generator raised StopIteration");
+  raiseBuilt(E_RuntimeError, m);
+  let re = curExc;
+  setExcCause(ptrOf(re), exc);
+  setExcContext(ptrOf(re), exc);
+  setExcSuppress(ptrOf(re), true);
+  clearCurExc();
+  return re;
 }
 
 @inline function pushBlock(f: usize, handler: u32, level: usize): bool {
