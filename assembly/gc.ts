@@ -63,12 +63,18 @@ export function gcInit(): void {
 function markPtr(p: usize): void {
   if (p == 0) return;
   let w = load<u32>(p, 4);
-  if ((w & GC_INTERIOR) != 0) { // an exception's inner traceback: keep the exception
+  if ((w & GC_INTERIOR) != 0) {
+    // an exception's inner traceback: the sweep never sees it, so it has no mark bit; its fields
+    // are traced each time it is reached (a constant amount of work), and it keeps its exception
+    pushMark(p);
     p -= O.EXC_INNER_TB;
     w = load<u32>(p, 4);
   }
   if ((w & 1) != 0) return;
   store<u32>(p, w | 1, 4);
+  pushMark(p);
+}
+@inline function pushMark(p: usize): void {
   if (stackLen == stackCap) {
     stackCap <<= 1;
     stack = heap.realloc(stack, stackCap << 2);
@@ -104,13 +110,10 @@ function markChildren(p: usize): void {
       break;
     case K.CELL: markValue(load<u64>(p, 16)); break;
     case K.INST: markPtr(<usize>load<u32>(p, 16)); break;
-    case K.EXC: {
+    case K.EXC: // (its inner traceback is traced only when something reaches it: markPtr)
       markPtr(<usize>load<u32>(p, 16));
       markValue(load<u64>(p, 24)); markValue(load<u64>(p, 32)); markValue(load<u64>(p, 40)); markValue(load<u64>(p, 48));
-      let tb = p + O.EXC_INNER_TB;
-      if (load<u32>(tb) != 0) { markPtr(<usize>load<u32>(tb, 16)); markPtr(<usize>load<u32>(tb, 20)); }
       break;
-    }
     case K.BOUND: markValue(load<u64>(p, 16)); markValue(load<u64>(p, 24)); break;
     case K.SEQITER: case K.DICTVIEW: markValue(load<u64>(p, 16)); break;
     case K.LAZYITER: markValue(load<u64>(p, 16)); markValue(load<u64>(p, 24)); break;
