@@ -191,11 +191,13 @@ function push(g: usize): void {
 }
 
 /** Called by collect() after marking: records every unmarked generator that still needs close().
- * `all` is the all-objects list; returns how many were found (pendingAt gives them). */
-export function findFinalizable(all: usize): i32 {
+ * `gens` is the collector's array of the `n` generator objects, oldest first (gc.ts); it is
+ * scanned newest first. Returns how many were found (pendingAt gives them). */
+export function findFinalizable(gens: usize, n: usize): i32 {
   let start = npending;
-  for (let p = all; p != 0; p = <usize>load<u32>(p, 8)) {
-    if ((load<u32>(p, 4) & 1) != 0 || objType(p) != O.T_generator) continue;
+  for (let i = n; i > 0; i--) {
+    let p = <usize>load<u32>(gens + ((i - 1) << 2));
+    if ((load<u32>(p, 4) & 1) != 0) continue;
     if ((objAux(p) & AUX_FINALIZED) != 0 || !needsClose(p)) continue;
     push(p);
   }

@@ -4,8 +4,9 @@
 
 import { Value, NONE, NULL, TRUE, FALSE, ERR, isPtr, isSmallInt, isFloat, ptrOf, mkPtr, mkSmallInt,
   smallIntVal, fitsSmall, floatVal, ELLIPSIS_V, NOTIMPL } from "./value";
-import { HDR, gcAlloc, objType, objAux, setObjAux, rawAlloc, rawFree, rawRealloc } from "./heap";
+import { HDR, GC_INTERIOR, gcAlloc, gcAllocFilled, objType, objAux, setObjAux, rawAlloc, rawFree, rawRealloc } from "./heap";
 import { raiseMemoryError } from "./errors";
+import { trackGenerator } from "./gc";
 import { valueHash, valueEq } from "./ops";
 
 /** What a type's instances look like in memory; mark/sweep and attribute code switch on it. */
@@ -469,9 +470,13 @@ export function newBound(self: Value, fn: Value): Value {
 @inline export function boundFunc(b: usize): Value { return load<u64>(b, 24); }
 
 // instance: +16 u32 dict. Exception instance: +16 dict, +24 args, +32 __context__, +40 __cause__,
-// +48 __traceback__ (u64 each), +56 u32 __suppress_context__.
+// +48 __traceback__ (u64 each), +56 u32 __suppress_context__, +64 room for the exception's first
+// traceback object (excTraceback): a header whose type word is 0 until it is used, gc word
+// GC_INTERIOR, then the traceback fields. Most exceptions get exactly one traceback entry, and
+// making it a separate object cost an allocation and a sweep per raise (bench exitpaths).
 export const INST_SIZE: usize = 24;
-export const EXC_SIZE: usize = 64;
+export const EXC_SIZE: usize = 96;
+export const EXC_INNER_TB: usize = 64;
 /** The instance dict; 0 for an exception that never had an attribute stored. */
 @inline export function instDict(o: usize): usize { return <usize>load<u32>(o, 16); }
 /** The instance dict, created if missing (0 only when memory ran out). */
@@ -497,32 +502,52 @@ export function instDictOrNew(o: usize): usize {
 
 /** A fresh instance of class t (its layout chosen by the class kind). 0 on MemoryError. */
 export function newInstance(t: usize): usize {
-  let exc = (typeFlags(t) & TF_EXC) != 0;
-  let o = gcAlloc(exc ? EXC_SIZE : INST_SIZE, t);
+  if ((typeFlags(t) & TF_EXC) != 0) return newException(t);
+  let o = gcAlloc(INST_SIZE, t);
   if (o == 0) { raiseMemoryError(); return 0; }
-  if (!exc) {
-    // an exception's dict is made on its first attribute store (instDictOrNew): most never get
-    // one, and raise-heavy loops paid three allocations for it (bench exitpath cm_swallow)
-    let d = newDict();
-    if (d == 0) return 0;
-    store<u32>(o, <u32>d, 16);
-  }
-  if (exc) {
-    store<u64>(o, mkPtr(emptyTuple), 24);
-    store<u64>(o, NONE, 32);
-    store<u64>(o, NONE, 40);
-    store<u64>(o, NONE, 48);
-  }
+  let d = newDict();
+  if (d == 0) return 0;
+  store<u32>(o, <u32>d, 16);
+  return o;
+}
+/** A fresh instance of exception class t with no arguments. 0 on MemoryError. Every field is
+ * stored here, so the allocation skips zeroing. An exception's dict is made on its first
+ * attribute store (instDictOrNew): most never get one, and raise-heavy loops paid three
+ * allocations for it (bench exitpath cm_swallow). */
+export function newException(t: usize): usize {
+  let o = gcAllocFilled(EXC_SIZE, t);
+  if (o == 0) { raiseMemoryError(); return 0; }
+  store<u64>(o, 0, 16); // no dict yet; +20 unused
+  store<u64>(o, mkPtr(emptyTuple), 24);
+  store<u64>(o, NONE, 32);
+  store<u64>(o, NONE, 40);
+  store<u64>(o, NONE, 48);
+  store<u64>(o, 0, 56); // __suppress_context__ false; +60 unused
+  store<u64>(o, <u64>GC_INTERIOR << 32, EXC_INNER_TB); // inner traceback: unused (type 0)
+  store<u64>(o, 0, EXC_INNER_TB + 8); // its next (unused) and aux words
   return o;
 }
 
 // traceback: +16 u32 next (tb|0), +20 u32 code, +24 u32 unit index of the instruction
+// (one per frame an exception passes: every field is stored, so the allocation skips zeroing)
 export function newTraceback(next: Value, code: usize, unit: u32): Value {
-  let t = gcAlloc(HDR + 16, T_traceback);
+  let t = gcAllocFilled(HDR + 16, T_traceback);
   if (t == 0) return NULL;
   store<u32>(t, isPtr(next) ? <u32>ptrOf(next) : 0, 16);
   store<u32>(t, <u32>code, 20);
-  store<u32>(t, unit, 24);
+  store<u64>(t, <u64>unit, 24); // +28 unused
+  return mkPtr(t);
+}
+/** A traceback entry for exception e in front of its current traceback: the room inside e the
+ * first time (no allocation), a new object after that. NULL on MemoryError. */
+export function excTraceback(e: usize, code: usize, unit: u32): Value {
+  let next = excTb(e);
+  let t = e + EXC_INNER_TB;
+  if (load<u32>(t) != 0) return newTraceback(next, code, unit);
+  store<u32>(t, <u32>T_traceback);
+  store<u32>(t, isPtr(next) ? <u32>ptrOf(next) : 0, 16);
+  store<u32>(t, <u32>code, 20);
+  store<u64>(t, <u64>unit, 24);
   return mkPtr(t);
 }
 
@@ -659,5 +684,6 @@ export function emptyStr(): usize { return emptyStrObj; }
 export function gcAllocGen(frameBytes: usize): usize {
   let g = gcAlloc(HDR + 16 + frameBytes, T_generator, false); // the frame is copied in whole
   if (g == 0) raiseMemoryError();
+  else trackGenerator(g);
   return g;
 }

@@ -749,7 +749,7 @@ export function runModule(code: usize, globals: usize): Value {
 function addTraceback(f: usize, exc: Value): void {
   if (!isPtr(exc)) return;
   let pc = load<u32>(f, 4);
-  let tb = O.newTraceback(excTb(ptrOf(exc)), frameCode(f), pc > 0 ? pc - 1 : 0);
+  let tb = O.excTraceback(ptrOf(exc), frameCode(f), pc > 0 ? pc - 1 : 0);
   if (tb != NULL) setExcTb(ptrOf(exc), tb);
 }
 
@@ -782,16 +782,21 @@ function unwind(f: usize): usize {
       store<u32>(b, B_EXCEPT);
       store<u32>(b, 0xFFFFFFFF, 4);
       store<u32>(b, <u32>sp, 8);
+      // both are exception instances (or None for no handled exception): their class is the
+      // header's type word, without typeOf's tests for unboxed values
       let prev = handledExc;
-      let prevT: Value = prev == NONE ? NONE : mkPtr(typeOf(prev));
-      let prevTb: Value = prev == NONE ? NONE : excTb(ptrOf(prev));
-      store<u64>(sp, prevTb);
+      if (isPtr(prev)) {
+        store<u64>(sp, excTb(ptrOf(prev)));
+        store<u64>(sp + 16, mkPtr(objType(ptrOf(prev))));
+      } else {
+        store<u64>(sp, NONE);
+        store<u64>(sp + 16, NONE);
+      }
       store<u64>(sp + 8, prev);
-      store<u64>(sp + 16, prevT);
       handledExc = exc;
       store<u64>(sp + 24, excTb(ptrOf(exc)));
       store<u64>(sp + 32, exc);
-      store<u64>(sp + 40, mkPtr(typeOf(exc)));
+      store<u64>(sp + 40, mkPtr(objType(ptrOf(exc))));
       store<u32>(f, nb + 1, 16);
       store<u32>(f, <u32>(sp + 48), 8);
       store<u32>(f, load<u32>(b, 12), 4); // resume at the handler
@@ -800,20 +805,7 @@ function unwind(f: usize): usize {
     }
     store<u32>(f, 0, 16);
     let flags = load<u32>(f, 20);
-    if ((flags & F_GEN) != 0) {
-      store<u32>(ptrOf(load<u64>(f, 40)), GEN_FINISHED, 20);
-      if (isSubtype(typeOf(exc), E_StopIteration)) {
-        let m = sbMark();
-        sbText("generator raised StopIteration");
-        raiseBuilt(E_RuntimeError, m);
-        let re = curExc;
-        setExcCause(ptrOf(re), exc);
-        setExcContext(ptrOf(re), exc);
-        setExcSuppress(ptrOf(re), true);
-        clearCurExc();
-        exc = re;
-      }
-    }
+    if ((flags & F_GEN) != 0) exc = generatorRaised(f, exc);
     popFrame(f);
     let back = frameBack(f);
     curFrame = back;
@@ -847,6 +839,22 @@ function abandonRun(f: usize): usize {
   return 0;
 }
 
+/** An exception leaves generator frame f: the generator is finished, and a StopIteration
+ * becomes RuntimeError (PEP 479). Returns the exception that goes on unwinding. */
+function generatorRaised(f: usize, exc: Value): Value {
+  store<u32>(ptrOf(load<u64>(f, 40)), GEN_FINISHED, 20);
+  if (!isSubtype(typeOf(exc), E_StopIteration)) return exc;
+  let m = sbMark();
+  sbText("generator raised StopIteration");
+  raiseBuilt(E_RuntimeError, m);
+  let re = curExc;
+  setExcCause(ptrOf(re), exc);
+  setExcContext(ptrOf(re), exc);
+  setExcSuppress(ptrOf(re), true);
+  clearCurExc();
+  return re;
+}
+
 @inline function pushBlock(f: usize, handler: u32, level: usize): bool {
   let nb = load<u32>(f, 16);
   if (nb >= I.codeMaxBlocks(frameCode(f))) return false;
@@ -861,25 +869,31 @@ function abandonRun(f: usize): usize {
 /** RAISE_VARARGS 1/2: instantiate classes, check types, attach the cause. ERR always. */
 function doRaise(exc: Value, cause: Value): Value {
   if (isPtr(exc) && objType(ptrOf(exc)) == T_type) {
-    if (!isExcType(ptrOf(exc))) return raiseText(E_TypeError, "exceptions must derive from BaseException");
-    let init = typeInit(ptrOf(exc));
-    // `raise SomeError` with BaseException's own __init__: build the instance directly rather
-    // than through a nested run (measured: the raise-in-with loop spends most time here)
-    let r: Value;
-    if (init == NULL || (isPtr(init) && objType(ptrOf(init)) == T_builtin && builtinId(ptrOf(init)) == EXC_INIT_ID)) {
-      let o = newInstance(ptrOf(exc));
-      r = o == 0 ? ERR : mkPtr(o);
-    } else r = callNested(exc, 0, 0);
-    if (r == ERR) return ERR;
-    if (!isExcInstance(r)) {
-      let m = sbMark();
-      sbText("calling ");
-      P.appendRepr(exc);
-      sbText(" should have returned an instance of BaseException, not ");
-      sbStr(typeName(typeOf(r)));
-      return raiseBuilt(E_TypeError, m);
+    let t = ptrOf(exc);
+    let flags = typeFlags(t);
+    if ((flags & TF_EXC) == 0) return raiseText(E_TypeError, "exceptions must derive from BaseException");
+    let init = typeInit(t);
+    // `raise SomeError` with BaseException's own __new__ and __init__: build the instance
+    // directly rather than through a nested run (the raise-in-with loop spent most time there)
+    if ((flags & O.TF_NEW) == 0 &&
+        (init == NULL || (isPtr(init) && objType(ptrOf(init)) == T_builtin && builtinId(ptrOf(init)) == EXC_INIT_ID))) {
+      let o = O.newException(t);
+      if (o == 0) return ERR;
+      if (cause == NULL) return raiseValue(mkPtr(o));
+      exc = mkPtr(o);
+    } else {
+      let r = callNested(exc, 0, 0);
+      if (r == ERR) return ERR;
+      if (!isExcInstance(r)) {
+        let m = sbMark();
+        sbText("calling ");
+        P.appendRepr(exc);
+        sbText(" should have returned an instance of BaseException, not ");
+        sbStr(typeName(typeOf(r)));
+        return raiseBuilt(E_TypeError, m);
+      }
+      exc = r;
     }
-    exc = r;
   } else if (!isExcInstance(exc)) {
     return raiseText(E_TypeError, "exceptions must derive from BaseException");
   }

@@ -108,4 +108,42 @@ describe("vm memory and limits", () => {
     expect(out).toBe("300 299 [299, (299, '299')]\n");
     expect(vm.stats().collections).toBeGreaterThan(250);
   });
+
+  it("keeps tracebacks whose exception was dropped (the first entry lives inside the exception)", async () => {
+    let out = "";
+    const vm = await createVM({ stdout: (t) => (out += t) });
+    vm.setGCThreshold(0);
+    vm.run(
+      [
+        "def f(n):",
+        "    if n == 0:",
+        "        raise KeyError(n)",
+        "    f(n - 1)",
+        "def depth(tb):",
+        "    n = 0",
+        "    while tb is not None:",
+        "        n, line, tb = n + 1, tb.tb_lineno, tb.tb_next",
+        "    return n, line",
+        "keep = []",
+        "for i in range(200):",
+        "    try:",
+        "        f(i % 3)",
+        "    except KeyError as e:",
+        "        keep.append(e.__traceback__)",
+        "    junk = [str(j) for j in range(4)]",
+        "err = ValueError()",
+        "for i in range(3):",
+        "    try:",
+        "        raise err",
+        "    except ValueError:",
+        "        pass",
+        "print([depth(t) for t in keep[:4]], depth(err.__traceback__))",
+        "",
+      ].join("\n"),
+      { filename: "tbs.py" },
+    );
+    // checked against CPython 3.11
+    expect(out).toBe("[(2, 3), (3, 3), (4, 3), (2, 3)] (3, 20)\n");
+    expect(vm.stats().collections).toBeGreaterThan(150);
+  });
 });
