@@ -1418,10 +1418,28 @@ function run<TRACE>(entry: usize): Value {
       case Op.END_FINALLY: {
         let top = load<u64>(sp - 8);
         if (top == NULL) { sp -= 8; continue; }
-        if (!isSmallInt(top)) break; // re-raise: step() unwinds
-        sp -= 8;
-        pc = <u32>smallIntVal(top);
-        continue;
+        if (isSmallInt(top)) { sp -= 8; pc = <u32>smallIntVal(top); continue; }
+        // (…, t, v, T): re-raise v, unwound here like RAISE_VARARGS below
+        let v = load<u64>(sp - 16);
+        spillPcSp(f, pc, sp - 24);
+        curFrame = f;
+        setCurExc(v);
+        reraising = true;
+        nf = unwind(curFrame);
+        if (nf == 0) return ERR;
+        break;
+      }
+      case Op.RAISE_VARARGS: {
+        // `raise X`: raised and unwound here rather than re-dispatched through step() (exitpaths
+        // bench: with_raise_*). Only curFrame is read after the calls, so no register of this
+        // loop lives across them; the handler's frame is reloaded below like any frame switch.
+        if (arg != 1) break;
+        spillPcSp(f, pc, sp - 8);
+        curFrame = f;
+        doRaise(load<u64>(sp - 8), NULL);
+        nf = unwind(curFrame);
+        if (nf == 0) return ERR;
+        break;
       }
       case Op.POP_EXCEPT: {
         let nb = load<u32>(f, 16) - 1;
@@ -1552,7 +1570,7 @@ function run<TRACE>(entry: usize): Value {
       case Op.DELETE_GLOBAL: case Op.LOAD_NAME: case Op.BUILD_TUPLE: case Op.BUILD_LIST:
       case Op.BUILD_SET: case Op.BUILD_MAP: case Op.LOAD_ATTR: case Op.IMPORT_NAME:
       case Op.IMPORT_FROM: case Op.JUMP_IF_FALSE_OR_POP: case Op.JUMP_IF_TRUE_OR_POP:
-      case Op.DELETE_FAST: case Op.RAISE_VARARGS: case Op.MAKE_FUNCTION: case Op.BUILD_SLICE:
+      case Op.DELETE_FAST: case Op.MAKE_FUNCTION: case Op.BUILD_SLICE:
       case Op.LOAD_CLOSURE: case Op.LOAD_DEREF: case Op.STORE_DEREF: case Op.DELETE_DEREF:
       case Op.CALL_FUNCTION_KW: case Op.CALL_FUNCTION_EX: case Op.EXTENDED_ARG: case Op.LIST_APPEND:
       case Op.SET_ADD: case Op.MAP_ADD: case Op.LOAD_CLASSDEREF: case Op.BUILD_LIST_UNPACK:
