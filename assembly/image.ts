@@ -75,7 +75,8 @@ export const LOAD_BIG_CONST: u32 = 255;
 // Numbered right after the opcode table so run()'s switch stays dense.
 /** POP_BLOCK BEGIN_FINALLY WITH_CLEANUP_START: the normal exit of a `with` body. */
 export const FUSED_WITH_EXIT: u32 = OP_COUNT;
-/** WITH_CLEANUP_FINISH END_FINALLY: what follows every __exit__ call. */
+/** WITH_CLEANUP_FINISH END_FINALLY (or POP_FINALLY 0, after a break, continue or return out of
+ * the body): what follows every __exit__ call. */
 export const FUSED_WITH_FINISH: u32 = OP_COUNT + 1;
 /** FOR_ITER STORE_FAST: a for loop over one local name. */
 export const FUSED_FOR_ITER_STORE: u32 = OP_COUNT + 2;
@@ -174,7 +175,8 @@ function fuseUnits(units: usize, n: u32): void {
     let fused: u32 = 0;
     if (op == Op.POP_BLOCK && i + 2 < n && unitOp(units, i + 1) == Op.BEGIN_FINALLY &&
         unitOp(units, i + 2) == Op.WITH_CLEANUP_START) fused = FUSED_WITH_EXIT;
-    else if (op == Op.WITH_CLEANUP_FINISH && i + 1 < n && unitOp(units, i + 1) == Op.END_FINALLY) fused = FUSED_WITH_FINISH;
+    else if (op == Op.WITH_CLEANUP_FINISH && i + 1 < n && (unitOp(units, i + 1) == Op.END_FINALLY ||
+        load<u32>(units + (<usize>(i + 1) << 2)) == Op.POP_FINALLY)) fused = FUSED_WITH_FINISH;
     else if (op == Op.FOR_ITER && i + 1 < n && unitOp(units, i + 1) == Op.STORE_FAST) fused = FUSED_FOR_ITER_STORE;
     else if (op == Op.DUP_TOP && i + 3 < n && unitOp(units, i + 1) == Op.LOAD_GLOBAL &&
         load<u32>(units + (<usize>(i + 2) << 2)) == (Op.COMPARE_OP | (<u32>Cmp.EXC_MATCH << 8)) &&

@@ -1252,11 +1252,6 @@ function run<TRACE>(entry: usize): Value {
         continue;
       }
       case Op.JUMP_FORWARD: pc = arg; continue;
-      case Op.JUMP_ABSOLUTE: {
-        if (arg < pc && --safepointCountdown < 0) break; // the safepoint is step()'s
-        pc = arg;
-        continue;
-      }
       case Op.POP_JUMP_IF_FALSE: {
         // a backward jump (jump threading makes some) spends the safepoint budget like
         // JUMP_ABSOLUTE; once it is spent, step() runs the safepoint
@@ -1396,8 +1391,8 @@ function run<TRACE>(entry: usize): Value {
         break;
       }
       case I.FUSED_WITH_FINISH: {
-        // WITH_CLEANUP_FINISH; END_FINALLY after a normal exit: (…, NULL, None, res) → (…);
-        // after an exception only WITH_CLEANUP_FINISH, below
+        // WITH_CLEANUP_FINISH; END_FINALLY (or POP_FINALLY 0) after a normal exit:
+        // (…, NULL, None, res) → (…); after an exception only WITH_CLEANUP_FINISH, below
         if (load<u64>(sp - 16) == NONE && load<u64>(sp - 24) == NULL) { sp -= 24; pc++; continue; }
       } // falls through
       case Op.WITH_CLEANUP_FINISH: {
@@ -1441,6 +1436,21 @@ function run<TRACE>(entry: usize): Value {
         if (nf == 0) return ERR;
         break;
       }
+      case Op.CALL_FINALLY:
+        store<u64>(sp, mkSmallInt(pc));
+        sp += 8;
+        pc = arg;
+        continue;
+      case Op.POP_FINALLY: {
+        // (…, marker[, kept]) → (…[, kept]) when the marker is NULL or a CALL_FINALLY return
+        // address; an exception record (popping its handler) goes to step()
+        let base = arg != 0 ? sp - 8 : sp;
+        let top = load<u64>(base - 8);
+        if (top != NULL && !isSmallInt(top)) break;
+        if (arg != 0) store<u64>(base - 8, load<u64>(base));
+        sp -= 8;
+        continue;
+      }
       case Op.POP_EXCEPT: {
         let nb = load<u32>(f, 16) - 1;
         if (load<u32>(f + I.FRAME_HDR + (<usize>nb << 4)) != B_EXCEPT) break;
@@ -1470,6 +1480,15 @@ function run<TRACE>(entry: usize): Value {
         spareExit = ptrOf(x); // X is dead once its self and function are in the frame
         break;
       }
+      case Op.JUMP_ABSOLUTE: {
+        if (arg < pc && --safepointCountdown < 0) break; // the safepoint is step()'s
+        pc = arg;
+        // a for loop's back-edge lands on its FOR_ITER STORE_FAST: run it now, not next dispatch
+        u = load<u32>(units + (<usize>pc << 2));
+        if ((u & 0xFF) != I.FUSED_FOR_ITER_STORE) continue;
+        pc++;
+        arg = u >> 8;
+      } // falls through
       case I.FUSED_FOR_ITER_STORE: {
         // FOR_ITER over a range iterator; STORE_FAST of the item
         let p = ptrOf(load<u64>(sp - 8));
@@ -1577,7 +1596,6 @@ function run<TRACE>(entry: usize): Value {
       case Op.BUILD_MAP_UNPACK: case Op.BUILD_MAP_UNPACK_WITH_CALL: case Op.BUILD_TUPLE_UNPACK:
       case Op.BUILD_SET_UNPACK: case Op.FORMAT_VALUE: case Op.BUILD_CONST_KEY_MAP:
       case Op.BUILD_STRING: case Op.BUILD_TUPLE_UNPACK_WITH_CALL: case Op.LOAD_METHOD:
-      case Op.CALL_FINALLY: case Op.POP_FINALLY:
       default:
         break;
     }
