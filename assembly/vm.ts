@@ -1336,6 +1336,21 @@ function run<TRACE>(entry: usize): Value {
         let mgr = load<u64>(sp - 8);
         if (!isPtr(mgr)) break;
         let t = objType(ptrOf(mgr));
+        if (t == gcmType) {
+          // @contextmanager (generators.ts): entered natively, the manager stays in X's slot.
+          // Only curFrame is read after the call (see RAISE_VARARGS).
+          spillPcSp(f, pc, sp);
+          curFrame = f;
+          let res = gcmEnter(ptrOf(mgr));
+          if (res == ERR) { nf = unwind(curFrame); if (nf == 0) return ERR; break; }
+          nf = curFrame;
+          let csp = <usize>load<u32>(nf, 8);
+          pushBlock(nf, arg, csp);
+          if ((u & 0xFF) == I.FUSED_WITH_ENTER_POP) { store<u32>(nf, load<u32>(nf, 4) + 1, 4); break; }
+          store<u64>(csp, res);
+          store<u32>(nf, <u32>(csp + 8), 8);
+          break;
+        }
         if ((typeFlags(t) & TF_WITH_FAST) == 0 || spareExit == 0) break;
         let enter = ptrOf(typeEnter(t));
         let ecode = funcCode(enter);
@@ -1353,12 +1368,15 @@ function run<TRACE>(entry: usize): Value {
       }
       case Op.WITH_CLEANUP_START: {
         // X made by SETUP_WITH (AUX_WITH_EXIT: a bound plain function) taking (self, t, v, tb)
+        // or a @contextmanager object, exited natively
         let top = load<u64>(sp - 8);
         let x = top == NULL ? load<u64>(sp - 16) : load<u64>(sp - 56);
-        if (!isWithExit(x)) break;
-        let xfn = ptrOf(load<u64>(ptrOf(x), 24));
-        let xcode = funcCode(xfn);
-        if (I.codePlainArgc(xcode) != 4 || !frameFits(xcode)) break;
+        let xfn: usize = 0, xcode: usize = 0;
+        if (isWithExit(x)) {
+          xfn = ptrOf(load<u64>(ptrOf(x), 24));
+          xcode = funcCode(xfn);
+          if (I.codePlainArgc(xcode) != 4 || !frameFits(xcode)) break;
+        } else if (!isPtr(x) || objType(ptrOf(x)) != gcmType) break;
         if (top == NULL) {
           // (…, X, NULL) → (…, NULL, None) then call X(None, None, None)
           store<u64>(sp - 16, NULL);
@@ -1386,6 +1404,17 @@ function run<TRACE>(entry: usize): Value {
           store<u64>(sp + 24, tb);
         }
         spillPcSp(f, pc, sp); // sp: the result slot
+        if (xfn == 0) {
+          // the generator's exit, called natively with (type, value, tb) as laid out above
+          curFrame = f;
+          let gr = gcmExit(ptrOf(x), load<u64>(sp + 8), load<u64>(sp + 16), load<u64>(sp + 24));
+          if (gr == ERR) { nf = unwind(curFrame); if (nf == 0) return ERR; break; }
+          nf = curFrame;
+          let rslot = <usize>load<u32>(nf, 8);
+          store<u64>(rslot, gr);
+          store<u32>(nf, <u32>(rslot + 8), 8);
+          break;
+        }
         nf = writeSimpleFrame(f, xfn, xcode, load<u64>(ptrOf(x), 16), sp + 8, 3, 4);
         spareExit = ptrOf(x); // X is dead once its self and function are in the frame
         break;
