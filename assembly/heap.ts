@@ -75,6 +75,13 @@ export function gcAlloc(size: usize, type: usize, zero: bool = true): usize {
   if (body <= 48) {
     for (let q = p + 16; q < p + 16 + body; q += 8) store<u64>(q, 0);
   } else memory.fill(p + 16, 0, body);
+  return linkNew(p, size, type);
+}
+
+/** Writes a new object's header, puts it at the head of the all-objects list and counts its
+ * bytes toward the next collection (bytesSinceGC, and the safepoint budget that lets the next
+ * back-edge run it). */
+@inline function linkNew(p: usize, size: usize, type: usize): usize {
   store<u32>(p, <u32>type);
   store<u32>(p, <u32>((size >> 4) << 8), 4);
   store<u32>(p, <u32>allObjects, 8);
@@ -95,14 +102,7 @@ export function gcAlloc(size: usize, type: usize, zero: bool = true): usize {
   let p = <usize>load<u32>(slot);
   if (p == 0) return gcAlloc(size, type, false);
   store<u32>(slot, load<u32>(p, 8));
-  store<u32>(p, <u32>type);
-  store<u32>(p, <u32>((size >> 4) << 8), 4);
-  store<u32>(p, <u32>allObjects, 8);
-  store<u32>(p, 0, 12);
-  allObjects = p;
-  bytesSinceGC += size;
-  liveBytes += size;
-  return p;
+  return linkNew(p, size, type);
 }
 
 /** Returns an object's memory; its side buffers were already released by the caller. */

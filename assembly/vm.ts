@@ -318,6 +318,18 @@ function setupCells(f: usize, fn: usize, code: usize): bool {
   return load<u64>(ep, 8);
 }
 
+/** WITH_CLEANUP_FINISH when __exit__ returned true: drops frame f's EXCEPT_HANDLER block and
+ * its record, restores the exception that was being handled before, and leaves NULL for
+ * END_FINALLY. Returns the new sp. */
+@inline function suppressHandled(f: usize): usize {
+  let nb = load<u32>(f, 16) - 1;
+  store<u32>(f, nb, 16);
+  let level = <usize>load<u32>(f + I.FRAME_HDR + (<usize>nb << 4), 8);
+  handledExc = load<u64>(level + 8);
+  store<u64>(level, NULL);
+  return level + 8;
+}
+
 /** Whether a frame for `code` fits under the recursion limit and in the frame stack, and the
  * time limit's entry budget (limits.ts) is not spent: then writeSimpleFrame cannot fail. Else
  * the caller takes the general path (newFrame), which raises or polls. Checked before an
@@ -329,15 +341,37 @@ function setupCells(f: usize, fn: usize, code: usize): bool {
 /** Writes the frame of a call that needs no binding work (code +116/+124 matched `total`, and
  * frameFits said yes): header, self and the positional arguments, NULL for the other locals. */
 @inline function writeSimpleFrame(back: usize, fn: usize, code: usize, self: Value, args: usize, nargs: u32, total: u32): usize {
-  let size = <usize>I.codeFrameBytes(code);
-  let f = frameTop;
-  frameTop = f + size;
-  depth++;
+  let f = writeFrameHeader(back, fn, code);
+  let p = f + <usize>I.codeLocalsOffset(code);
+  if (self != NULL) { store<u64>(p, self); p += 8; }
+  // a store loop: memory.copy is an out-of-line call in V8 (exitpaths bench: __exit__'s 3 args)
+  for (let i: usize = 0; i < <usize>nargs; i++) store<u64>(p + (i << 3), load<u64>(args + (i << 3)));
+  clearLocalsFrom(f, code, total);
+  return f;
+}
+
+/** writeSimpleFrame for __exit__(self, type, value, tb): the arguments go straight into the
+ * frame's locals rather than through the caller's value stack. */
+@inline function writeExitFrame(back: usize, fn: usize, code: usize, self: Value, t: Value, v: Value, tb: Value): usize {
+  let f = writeFrameHeader(back, fn, code);
   let lb = f + <usize>I.codeLocalsOffset(code);
-  let end = lb + (<usize>I.codeNlocals(code) << 3); // the empty value stack
+  store<u64>(lb, self);
+  store<u64>(lb, t, 8);
+  store<u64>(lb, v, 16);
+  store<u64>(lb, tb, 24);
+  clearLocalsFrom(f, code, 4);
+  return f;
+}
+
+/** A frame's header for `code` called as `fn` from frame `back` (frameFits said yes), its value
+ * stack empty; its locals are left to the caller. */
+@inline function writeFrameHeader(back: usize, fn: usize, code: usize): usize {
+  let f = frameTop;
+  frameTop = f + <usize>I.codeFrameBytes(code);
+  depth++;
   store<u32>(f, <u32>code);
   store<u32>(f, 0, 4);
-  store<u32>(f, <u32>end, 8);
+  store<u32>(f, <u32>(f + <usize>I.codeLocalsOffset(code) + (<usize>I.codeNlocals(code) << 3)), 8);
   store<u32>(f, <u32>back, 12);
   store<u64>(f, 0, 16); // nblocks, flags
   store<u32>(f, <u32>funcGlobals(fn), 24);
@@ -345,12 +379,14 @@ function setupCells(f: usize, fn: usize, code: usize): bool {
   store<u32>(f, <u32>fn, 32);
   store<u32>(f, 0, 36);
   store<u64>(f, NONE, 40);
-  let p = lb;
-  if (self != NULL) { store<u64>(p, self); p += 8; }
-  // a store loop: memory.copy is an out-of-line call in V8 (exitpaths bench: __exit__'s 3 args)
-  for (let i: usize = 0; i < <usize>nargs; i++) store<u64>(p + (i << 3), load<u64>(args + (i << 3)));
-  for (let q = lb + (<usize>total << 3); q < end; q += 8) store<u64>(q, NULL);
   return f;
+}
+
+/** NULL (unbound) in the locals of frame f from local `from` on. */
+@inline function clearLocalsFrom(f: usize, code: usize, from: u32): void {
+  let lb = f + <usize>I.codeLocalsOffset(code);
+  let end = lb + (<usize>I.codeNlocals(code) << 3);
+  for (let q = lb + (<usize>from << 3); q < end; q += 8) store<u64>(q, NULL);
 }
 
 /** The dispatch loop's inline call: a plain (non-generator) function called with exactly its
@@ -1377,13 +1413,11 @@ function run<TRACE>(entry: usize): Value {
           xcode = funcCode(xfn);
           if (I.codePlainArgc(xcode) != 4 || !frameFits(xcode)) break;
         } else if (!isPtr(x) || objType(ptrOf(x)) != gcmType) break;
+        let et: Value = NONE, ev: Value = NONE, etb: Value = NONE; // the call's arguments
         if (top == NULL) {
           // (…, X, NULL) → (…, NULL, None) then call X(None, None, None)
           store<u64>(sp - 16, NULL);
           store<u64>(sp - 8, NONE);
-          store<u64>(sp + 8, NONE);
-          store<u64>(sp + 16, NONE);
-          store<u64>(sp + 24, NONE);
         } else {
           // (…, X, pt, pv, pT, t, v, T) → (…, pt, pv, pT, NULL, t, v, T, T), call X(T, v, t)
           let tb = load<u64>(sp - 24), val = load<u64>(sp - 16), typ = load<u64>(sp - 8);
@@ -1399,15 +1433,15 @@ function run<TRACE>(entry: usize): Value {
           // the EXCEPT_HANDLER block's level drops by the slot X used to occupy
           let b = f + I.FRAME_HDR + (<usize>(load<u32>(f, 16) - 1) << 4);
           store<u32>(b, load<u32>(b, 8) - 8, 8);
-          store<u64>(sp + 8, typ);
-          store<u64>(sp + 16, val);
-          store<u64>(sp + 24, tb);
+          et = typ;
+          ev = val;
+          etb = tb;
         }
         spillPcSp(f, pc, sp); // sp: the result slot
         if (xfn == 0) {
-          // the generator's exit, called natively with (type, value, tb) as laid out above
+          // the generator's exit, called natively
           curFrame = f;
-          let gr = gcmExit(ptrOf(x), load<u64>(sp + 8), load<u64>(sp + 16), load<u64>(sp + 24));
+          let gr = gcmExit(ptrOf(x), et, ev, etb);
           if (gr == ERR) { nf = unwind(curFrame); if (nf == 0) return ERR; break; }
           nf = curFrame;
           let rslot = <usize>load<u32>(nf, 8);
@@ -1415,7 +1449,7 @@ function run<TRACE>(entry: usize): Value {
           store<u32>(nf, <u32>(rslot + 8), 8);
           break;
         }
-        nf = writeSimpleFrame(f, xfn, xcode, load<u64>(ptrOf(x), 16), sp + 8, 3, 4);
+        nf = writeExitFrame(f, xfn, xcode, load<u64>(ptrOf(x), 16), et, ev, etb);
         spareExit = ptrOf(x); // X is dead once its self and function are in the frame
         break;
       }
@@ -1429,14 +1463,7 @@ function run<TRACE>(entry: usize): Value {
         let marker = load<u64>(sp - 16);
         if (marker == NONE || res == FALSE || res == NONE) { sp -= 16; continue; }
         if (res != TRUE) break;
-        // suppress: drop the handler record and restore the handled exception
-        let nb = load<u32>(f, 16) - 1;
-        store<u32>(f, nb, 16);
-        let level = <usize>load<u32>(f + I.FRAME_HDR + (<usize>nb << 4), 8);
-        handledExc = load<u64>(level + 8);
-        sp = level;
-        store<u64>(sp, NULL);
-        sp += 8;
+        sp = suppressHandled(f);
         continue;
       }
       case Op.END_FINALLY: {
@@ -1500,12 +1527,8 @@ function run<TRACE>(entry: usize): Value {
         if (I.codePlainArgc(xcode) != 4 || !frameFits(xcode)) continue;
         store<u64>(sp - 8, NULL);
         store<u64>(sp, NONE);
-        sp += 8; // the result slot
-        store<u64>(sp + 8, NONE);
-        store<u64>(sp + 16, NONE);
-        store<u64>(sp + 24, NONE);
-        spillPcSp(f, pc + 2, sp);
-        nf = writeSimpleFrame(f, xfn, xcode, load<u64>(ptrOf(x), 16), sp + 8, 3, 4);
+        spillPcSp(f, pc + 2, sp + 8); // sp: the result slot
+        nf = writeExitFrame(f, xfn, xcode, load<u64>(ptrOf(x), 16), NONE, NONE, NONE);
         spareExit = ptrOf(x); // X is dead once its self and function are in the frame
         break;
       }
@@ -2556,16 +2579,7 @@ function step(entry: usize): usize {
         if (marker != NONE) {
           let t: i32 = res == TRUE ? 1 : res == FALSE || res == NONE ? 0 : P.truthy(res);
           if (t < 0) break;
-          if (t == 1) {
-            // suppress: drop the handler record and restore the handled exception
-            let nb = load<u32>(f, 16) - 1;
-            store<u32>(f, nb, 16);
-            let level = <usize>load<u32>(f + I.FRAME_HDR + (<usize>nb << 4), 8);
-            handledExc = load<u64>(level + 8);
-            sp = level;
-            store<u64>(sp, NULL);
-            sp += 8;
-          }
+          if (t == 1) sp = suppressHandled(f);
         }
         continue;
       }

@@ -52,6 +52,22 @@ describe("vm memory and limits", () => {
     expect(vm.memoryBytes()).toBe(before);
   }, 120_000);
 
+  it("counts the exceptions `raise SomeClass` makes toward collection", async () => {
+    // doRaise builds these with an inlined allocation; it must spend the safepoint budget like
+    // any allocation, or the back-edge safepoint comes ~4M iterations too late
+    const vm = await createVM();
+    vm.run(
+      "def raise_class(n):\n    for i in range(n):\n        try:\n            raise ValueError\n        except ValueError:\n            pass\n",
+      { filename: "raise_class.py" },
+    );
+    vm.call("raise_class", 200_000);
+    const before = vm.memoryBytes();
+    const collections = vm.stats().collections;
+    vm.call("raise_class", 1_000_000);
+    expect(vm.memoryBytes()).toBe(before);
+    expect(vm.stats().collections).toBeGreaterThan(collections + 10);
+  }, 120_000);
+
   it("ends unbounded recursion in RecursionError and stays usable", async () => {
     let out = "";
     const vm = await createVM({ stdout: (t) => (out += t) });
