@@ -1009,6 +1009,14 @@ function loadGlobal(globals: usize, name: usize): Value {
 // their header; a collection drops the spare (it is never referenced, so sweep frees it).
 const AUX_WITH_EXIT: u32 = 0x57E7;
 let spareExit: usize = 0;
+/** The spare X (spareExit != 0) rebound to `mgr`'s `exit`. */
+@inline function takeSpareExit(mgr: Value, exit: Value): Value {
+  let b = spareExit;
+  spareExit = 0;
+  store<u64>(b, mgr, 16);
+  store<u64>(b, exit, 24);
+  return mkPtr(b);
+}
 /** X made by withExitMethod: a bound method of a plain function (aux is a str's hash cache,
  * so the type is checked too). */
 @inline function isWithExit(x: Value): bool {
@@ -1016,13 +1024,7 @@ let spareExit: usize = 0;
 }
 export function dropSpareExit(): void { spareExit = 0; }
 function withExitMethod(mgr: Value, exit: Value): Value {
-  let b = spareExit;
-  if (b != 0) {
-    spareExit = 0;
-    store<u64>(b, mgr, 16);
-    store<u64>(b, exit, 24);
-    return mkPtr(b);
-  }
+  if (spareExit != 0) return takeSpareExit(mgr, exit);
   let x = O.newBound(mgr, exit);
   if (x != ERR) setObjAux(ptrOf(x), AUX_WITH_EXIT);
   return x;
@@ -1392,11 +1394,7 @@ function run<TRACE>(entry: usize): Value {
         let ecode = funcCode(enter);
         if (!frameFits(ecode)) break;
         nf = writeSimpleFrame(f, enter, ecode, mgr, 0, 0, 1);
-        let x = spareExit;
-        spareExit = 0;
-        store<u64>(x, mgr, 16);
-        store<u64>(x, typeExit(t), 24);
-        store<u64>(sp - 8, mkPtr(x));
+        store<u64>(sp - 8, takeSpareExit(mgr, typeExit(t)));
         spillPcSp(f, pc, sp);
         // RETURN_VALUE pushes the block, then the result
         store<u32>(f, (arg + 1) | ((u & 0xFF) == I.FUSED_WITH_ENTER_POP ? PENDING_DISCARD : 0), 36);
@@ -1751,22 +1749,9 @@ function step(entry: usize): usize {
         continue;
       }
       case Op.LOAD_GLOBAL: {
-        // inline cache: the entry number the name had last time (see loadGlobalSlow)
-        let name = ptrOf(tupGet(names, arg));
-        let g = <usize>load<u32>(f, 24);
-        let ic = I.codeGlobalCache(code);
-        let v: Value = NULL;
-        if (ic != 0) {
-          let c = load<u64>(ic + (<usize>(pc - 1) << 3));
-          let e = <u32>c;
-          let hi = <u32>(c >> 32);
-          let d = hi == 0 ? g : builtinsDict;
-          if (e != 0 && (hi == 0 || hi == (O.dictKeyStamp(g) | 0x80000000)) && e <= dictUsed(d)) {
-            let ep = O.dictEntries(d) + <usize>(e - 1) * 24;
-            if (load<u64>(ep) == mkPtr(name)) v = load<u64>(ep, 8);
-          }
-        }
-        if (v == NULL) { v = loadGlobalSlow(code, pc - 1, g, name); if (v == ERR) break; }
+        // the unit's inline cache, else a lookup that refills it (see loadGlobalSlow)
+        let v = cachedGlobal(f, code, pc - 1, arg);
+        if (v == NULL) { v = loadGlobalSlow(code, pc - 1, <usize>load<u32>(f, 24), ptrOf(tupGet(names, arg))); if (v == ERR) break; }
         store<u64>(sp, v);
         sp += 8;
         continue;
