@@ -1225,12 +1225,14 @@ function backEdgeSafepoint(f: usize, target: u32, sp: usize): bool {
 }
 
 /** The dispatch loop, compiled twice. run<i32> executes the common opcodes' fast paths inline
- * and sends everything else, slow paths included, to step(), one instruction at a time; no
- * other call is made from the loop, so V8 keeps the loop's registers in machine registers
- * instead of spilling them around every call (exitpaths bench: a loop whose cases made calls
- * spent ~40% of each dispatch on spill stores and reloads). A fast path either completes its
- * instruction or leaves the state untouched and breaks out to step(), which re-executes it.
- * run<bool> (tracing) runs every instruction through step(), reporting each first. */
+ * and sends everything else, slow paths included, to step(), one instruction at a time. Its
+ * only other calls (a raise, a @contextmanager's enter and exit) spill pc/sp first and reload
+ * every register from curFrame afterwards, so no register of the loop lives across a call and
+ * V8 need not spill them around every instruction (exitpaths bench: when the loop's cases made
+ * calls, the dispatch head with its spill stores took ~38% of the bare for loop's time). A fast
+ * path either completes its instruction or leaves the state untouched and breaks out to
+ * step(), which re-executes it. run<bool> (tracing) runs every instruction through step(),
+ * reporting each first. */
 function run<TRACE>(entry: usize): Value {
   let f = entry;
   curFrame = f;
